@@ -1,0 +1,144 @@
+import axios, { type AxiosInstance } from 'axios';
+import type * as z from 'zod/mini';
+import { FlexpriceApiError, isFlexpriceApiError } from './apiError';
+import { type DownloadOptions, downloadFile } from './downloadFile';
+import { keepCredentialsOnOrigin } from './redirectGuard';
+import { parseResponseBody } from './responseBody';
+import { errorFromStatus } from './statusError';
+import { normalizeTaskId, taskPath } from './taskId';
+import { type TaskListFilter, taskListQuery } from './taskListQuery';
+import { DownloadLinkSchema, type Task, type TaskList, TaskListSchema, TaskSchema } from './taskSchema';
+import { errorFromTransport } from './transportError';
+
+export interface ClientConfig {
+  /** Base URL including `/v1`, e.g. `https://us.api.flexprice.io/v1`. */
+  apiUrl: string;
+  apiKey: string;
+  /** Sent as `X-Environment-ID` when set; self-hosted servers need it for config-file keys. */
+  environmentId?: string;
+  timeoutMs: number;
+  userAgent: string;
+  /** Larger API responses are refused as invalid_response; default MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
+}
+
+/** Far above any real task list, low enough that a runaway response cannot exhaust memory. */
+export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+// eslint-disable-next-line no-control-regex
+const HEADER_UNSAFE = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Talks to one Flexprice API with one set of settings. Every failure is a FlexpriceApiError, and
+ * none of them can carry the API key. It never logs.
+ */
+export class FlexpriceClient {
+  /** An ES private field, so that inspecting the client does not print the headers with the key. */
+  readonly #http: AxiosInstance;
+  private readonly base: URL;
+  private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly userAgent: string;
+  /** Masks the key in any text a server sent back; a closure, so the key is not a field to print. */
+  private readonly scrub: (error: FlexpriceApiError) => FlexpriceApiError;
+
+  constructor(config: ClientConfig) {
+    this.base = parseApiUrl(config.apiUrl);
+    const apiKey = config.apiKey.trim();
+    if (!apiKey) throw new FlexpriceApiError('unauthorized', 'No Flexprice API key is set.');
+    const environmentId = config.environmentId?.trim();
+    // Node refuses such header values at send time; saying which setting is wrong is kinder.
+    if (HEADER_UNSAFE.test(apiKey)) throw new FlexpriceApiError('unauthorized', 'The Flexprice API key contains a control character.');
+    if (environmentId && HEADER_UNSAFE.test(environmentId)) {
+      throw new FlexpriceApiError('bad_request', 'The Flexprice environment ID contains a control character.');
+    }
+    this.timeoutMs = config.timeoutMs > 0 && Number.isFinite(config.timeoutMs) ? config.timeoutMs : 30_000;
+    this.userAgent = config.userAgent;
+    this.maxResponseBytes = config.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    this.scrub = (error) => error.withoutSecret(apiKey);
+    this.#http = axios.create({
+      headers: {
+        'x-api-key': apiKey,
+        ...(environmentId ? { 'X-Environment-ID': environmentId } : {}),
+        'User-Agent': config.userAgent,
+        Accept: 'application/json',
+      },
+      timeout: this.timeoutMs,
+      // The body is parsed here, so that HTML or broken JSON is reported as such.
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxContentLength: this.maxResponseBytes,
+      maxRedirects: MAX_REDIRECTS,
+      beforeRedirect: keepCredentialsOnOrigin(this.base.origin),
+    });
+  }
+
+  /** `GET /tasks/{id}`. A malformed ID is refused before any request is made. */
+  async getTask(id: string, signal?: AbortSignal): Promise<Task> {
+    return this.get(taskPath(this.checkedId(id)), TaskSchema, signal);
+  }
+
+  /** `GET /tasks` with the given filter. */
+  async listTasks(filter: TaskListFilter = {}, signal?: AbortSignal): Promise<TaskList> {
+    const query = taskListQuery(filter).toString();
+    return this.get(query ? `tasks?${query}` : 'tasks', TaskListSchema, signal);
+  }
+
+  /** `GET /tasks/{id}/download`: a short-lived http(s) link to a finished export's file. */
+  async getDownloadUrl(id: string, signal?: AbortSignal): Promise<string> {
+    const link = await this.get(taskPath(this.checkedId(id), 'download'), DownloadLinkSchema, signal);
+    return link.download_url;
+  }
+
+  /** Fetches a download link, without the API key, refusing files over `maxBytes`. */
+  async downloadFile(url: string, options: DownloadOptions): Promise<Buffer> {
+    try {
+      return await downloadFile(url, options, { timeoutMs: this.timeoutMs, userAgent: this.userAgent });
+    } catch (error) {
+      throw isFlexpriceApiError(error) ? this.scrub(error) : error;
+    }
+  }
+
+  private checkedId(id: string): string {
+    const checked = normalizeTaskId(id);
+    if (!checked.ok) throw new FlexpriceApiError('invalid_id', checked.reason);
+    return checked.id;
+  }
+
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, signal?: AbortSignal): Promise<z.output<T>> {
+    const url = new URL(path, this.base);
+    const requestPath = url.pathname + url.search;
+    try {
+      const response = await this.#http.get<string>(url.href, { signal });
+      const body = typeof response.data === 'string' ? response.data : '';
+      if (response.status < 200 || response.status >= 300) {
+        throw errorFromStatus({ status: response.status, body, retryAfter: response.headers['retry-after'], requestPath });
+      }
+      return parseResponseBody(body, schema, requestPath);
+    } catch (error) {
+      throw this.scrub(errorFromTransport(error, { requestPath, timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes }));
+    }
+  }
+
+}
+
+/** The API base as a URL ending in `/`, so that relative paths land under `/v1/`. */
+function parseApiUrl(apiUrl: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(apiUrl.trim());
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new FlexpriceApiError(
+      'bad_request',
+      'The Flexprice API URL must be an http:// or https:// URL, for example https://us.api.flexprice.io/v1.',
+    );
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}

@@ -1,0 +1,40 @@
+import type { ServerResponse } from 'node:http';
+import { routeNotFound } from './errors';
+import { downloadLink } from './handlers/downloadLink';
+import { getTask } from './handlers/getTask';
+import { listTasks } from './handlers/listTasks';
+import { serveExportFile } from './handlers/serveExportFile';
+import { sendJson } from './respond';
+import type { ServerContext } from './serverContext';
+
+/**
+ * The API routes after authentication. `segments` are decoded path segments after `/v1`.
+ * Like the real router, `GET /tasks/result` falls into `/tasks/{id}` and answers 404, and
+ * there is no `POST /tasks`.
+ */
+export function routeApi(context: ServerContext, method: string, segments: string[], params: URLSearchParams, path: string, res: ServerResponse): void {
+  const isGet = method === 'GET';
+  if (isGet && segments.length === 1 && segments[0] === 'tasks') return listTasks(context, params, res);
+  if (isGet && segments.length === 2 && segments[0] === 'tasks' && segments[1] !== '') return getTask(context, segments[1], res);
+  if (isGet && segments.length === 3 && segments[0] === 'tasks' && segments[2] === 'download') return downloadLink(context, segments[1], res);
+  sendJson(res, 404, routeNotFound(path));
+}
+
+/** The presigned file links under `/files/{token}/{name}`. */
+export function routeFiles(context: ServerContext, method: string, segments: string[], path: string, res: ServerResponse): void {
+  if ((method === 'GET' || method === 'HEAD') && segments.length === 2) {
+    return serveExportFile(context, segments[0], segments[1], method === 'HEAD', res);
+  }
+  sendJson(res, 404, routeNotFound(path));
+}
+
+/** Splits an encoded path after `prefix` into decoded segments; undefined if a segment is not valid percent-encoding. */
+export function decodeSegments(path: string, prefix: string): string[] | undefined {
+  const rest = path.slice(prefix.length).replace(/^\//, '');
+  if (rest === '') return [];
+  try {
+    return rest.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+}
