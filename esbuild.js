@@ -1,0 +1,68 @@
+// Bundles the extension into dist/. Two bundles: extension.js is what activation loads and
+// stays tiny; core.js holds the heavy parts (axios, zod, views, panels) and is required on
+// first use, so start-up never pays for them.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Leaves `require('./core')` in extension.js as a runtime require of dist/core.js. */
+const lazyCorePlugin = {
+  name: 'lazy-core',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/core$/ }, () => ({ path: './core.js', external: true }));
+  },
+};
+
+/** Prints build results in the shape of the `$esbuild-watch` problem matcher. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  external: ['vscode'],
+  logLevel: 'silent',
+  mainFields: ['module', 'main'],
+  plugins: [problemMatcherPlugin],
+};
+
+async function main() {
+  const contexts = await Promise.all([
+    esbuild.context({
+      ...shared,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      plugins: [lazyCorePlugin, problemMatcherPlugin],
+    }),
+    esbuild.context({ ...shared, entryPoints: ['src/core.ts'], outfile: 'dist/core.js' }),
+  ]);
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  if (results.some((r) => r.errors.length > 0)) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

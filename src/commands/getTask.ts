@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { normalizeTaskId } from '../api/taskId';
+import type { Task } from '../api/taskSchema';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { ClientProvider } from '../clientProvider';
+import { reportApiError } from '../ui/reportApiError';
+import type { RecentTaskIds } from './recentTaskIds';
+import { promptForApiKey } from './setApiKey';
+import { askForTaskId } from './taskIdPrompt';
+
+export interface GetTaskDeps {
+  readonly keys: ApiKeyStore;
+  readonly clients: ClientProvider;
+  readonly recent: RecentTaskIds;
+  /** Shows a fetched task to the user (the task panel). */
+  readonly show: (task: Task) => unknown;
+}
+
+/**
+ * "Flexprice: Get Task": takes an ID as an argument (from the sidebar or another command) or
+ * asks for one, fetches the task with progress, remembers the ID and shows the task.
+ */
+export async function getTask(deps: GetTaskDeps, idArgument?: unknown): Promise<void> {
+  const task = await fetchTaskWithProgress(deps, idArgument);
+  if (task) await deps.show(task);
+}
+
+/** The shared first half of Get Task and Open Task File: an ID in, a fetched task (or a shown error) out. */
+export async function fetchTaskWithProgress(
+  deps: GetTaskDeps,
+  idArgument: unknown,
+  retry: (taskId: string) => unknown = (taskId) => getTask(deps, taskId),
+): Promise<Task | undefined> {
+  const given = taskIdFromArgument(idArgument);
+  const raw = given ?? (await askForTaskId(deps.recent));
+  if (raw === undefined) return undefined;
+  const normalized = normalizeTaskId(raw);
+  if (!normalized.ok) {
+    void vscode.window.showErrorMessage(`Flexprice: ${normalized.reason}`);
+    return undefined;
+  }
+  const client = (await deps.clients.get()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.get() : undefined);
+  if (!client) return undefined;
+  try {
+    const task = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Flexprice: fetching task ${normalized.id}…`, cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const cancel = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await client.getTask(normalized.id, abort.signal);
+        } finally {
+          cancel.dispose();
+        }
+      },
+    );
+    await deps.recent.remember(task.id);
+    return task;
+  } catch (error) {
+    await reportApiError(error, {
+      taskId: normalized.id,
+      apiUrl: deps.clients.apiUrl,
+      retry: () => retry(normalized.id),
+    });
+    return undefined;
+  }
+}
+
+/** An ID passed by another command: a string, or an object carrying `id`, `taskId` or `task.id` (tree items). */
+export function taskIdFromArgument(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (!argument || typeof argument !== 'object') return undefined;
+  const candidate = argument as { id?: unknown; taskId?: unknown; task?: { id?: unknown } };
+  for (const value of [candidate.taskId, candidate.task?.id, candidate.id]) {
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,189 @@
+import type { Task } from '../api/taskSchema';
+import { parseTaskDate } from '../api/taskSchema';
+import { parseErrorSummary, type ErrorEntry } from './errorSummary';
+import { isExport, openFileState, openInEditorState, type ActionState } from './fileLocation';
+import { formatDuration, formatLocal, formatRelative } from './timeFormat';
+
+/**
+ * Everything the panel shows, already formatted, as plain data. The webview renders it with
+ * textContent only, so every string here may safely hold anything the server sent.
+ */
+export interface TaskView {
+  readonly id: string;
+  readonly title: string;
+  readonly status: { readonly label: string; readonly tone: StatusTone; readonly icon: string };
+  readonly facts: readonly Row[];
+  readonly records: RecordsView;
+  readonly times: readonly TimeRow[];
+  readonly duration: string | undefined;
+  readonly metadata: readonly MetadataRow[];
+  readonly details: readonly Row[];
+  readonly errors: ErrorsView;
+  readonly actions: { readonly openFile: ActionState; readonly openInEditor: ActionState & { readonly offered: boolean } };
+  /** True while the panel keeps refreshing this task by itself. */
+  readonly live: boolean;
+  readonly updatedLabel: string;
+}
+
+export type StatusTone = 'pending' | 'processing' | 'completed' | 'failed' | 'unknown';
+export interface Row { readonly label: string; readonly value: string }
+export interface TimeRow { readonly label: string; readonly local: string; readonly relative: string; readonly iso: string }
+export interface MetadataRow { readonly key: string; readonly value: string; readonly json: boolean }
+
+export interface RecordsView {
+  readonly total: string;
+  readonly processed: string;
+  readonly successful: string;
+  readonly failed: string;
+  readonly hasFailures: boolean;
+  readonly progress:
+    | { readonly mode: 'determinate'; readonly percent: number; readonly label: string }
+    | { readonly mode: 'indeterminate'; readonly label: string }
+    | { readonly mode: 'none'; readonly label: string };
+}
+
+export interface ErrorsView {
+  readonly entries: readonly ErrorEntry[];
+  /** A plain sentence when there is nothing to list, e.g. a FAILED task without a summary. */
+  readonly note: string | undefined;
+}
+
+const TONES: Record<string, { tone: StatusTone; icon: string }> = {
+  PENDING: { tone: 'pending', icon: 'clock' },
+  PROCESSING: { tone: 'processing', icon: 'sync' },
+  COMPLETED: { tone: 'completed', icon: 'pass' },
+  FAILED: { tone: 'failed', icon: 'error' },
+};
+
+const TIME_FIELDS = [
+  ['Created', 'created_at'],
+  ['Started', 'started_at'],
+  ['Completed', 'completed_at'],
+  ['Failed', 'failed_at'],
+  ['Updated', 'updated_at'],
+] as const;
+
+export interface ViewOptions {
+  readonly now: Date;
+  readonly live: boolean;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+export function buildTaskView(task: Task, options: ViewOptions): TaskView {
+  const statusText = text(task.task_status) || 'UNKNOWN';
+  return {
+    id: task.id,
+    title: taskTitle(task),
+    status: { label: statusText, ...statusLook(statusText) },
+    facts: [
+      { label: 'Task type', value: text(task.task_type) || '—' },
+      { label: 'Entity type', value: text(task.entity_type) || '—' },
+      { label: 'File type', value: text(task.file_type) || '—' },
+      { label: 'File name', value: text(task.file_name) || '—' },
+    ],
+    records: recordsView(task),
+    times: TIME_FIELDS.flatMap(([label, field]) => {
+      const date = parseTaskDate(task[field] ?? undefined);
+      if (!date) return [];
+      return [{ label, local: formatLocal(date, options.locale, options.timeZone), relative: formatRelative(date, options.now), iso: date.toISOString() }];
+    }),
+    duration: durationLabel(task, options.now),
+    metadata: metadataRows(task.metadata),
+    details: [
+      { label: 'Environment', value: text(task.environment_id) || '—' },
+      { label: 'Tenant', value: text(task.tenant_id) || '—' },
+      { label: 'Created by', value: text(task.created_by) || '—' },
+      { label: 'Updated by', value: text(task.updated_by) || '—' },
+    ],
+    errors: errorsView(task),
+    // "Open export in editor" is only offered on exports; imports would only see it disabled.
+    actions: { openFile: openFileState(task), openInEditor: { ...openInEditorState(task), offered: isExport(task) } },
+    live: options.live,
+    updatedLabel: `Fetched ${formatLocal(options.now, options.locale, options.timeZone)}`,
+  };
+}
+
+/** The badge colour and codicon of a status; unknown statuses get a neutral look. */
+export function statusLook(status: string | undefined): { tone: StatusTone; icon: string } {
+  return TONES[text(status)] ?? { tone: 'unknown', icon: 'question' };
+}
+
+/** The file name when there is one, else a short form of the ID. */
+export function taskTitle(task: Pick<Task, 'id' | 'file_name'>): string {
+  const name = text(task.file_name);
+  if (name) return name.length > 60 ? `${name.slice(0, 57)}…` : name;
+  return task.id.length > 16 ? `Task …${task.id.slice(-10)}` : `Task ${task.id}`;
+}
+
+function recordsView(task: Task): RecordsView {
+  const total = count(task.total_records);
+  const processed = count(task.processed_records);
+  const failed = count(task.failed_records);
+  const status = text(task.task_status);
+  let progress: RecordsView['progress'];
+  if (total !== undefined && total > 0) {
+    const done = Math.min(processed ?? 0, total);
+    const percent = Math.round((done / total) * 1000) / 10;
+    progress = { mode: 'determinate', percent, label: `${formatCount(done)} of ${formatCount(total)} records processed (${percent}%)` };
+  } else if (status === 'PROCESSING' && !processed) {
+    progress = { mode: 'indeterminate', label: 'Processing: counts are written when the task ends.' };
+  } else if (status === 'PENDING') {
+    progress = { mode: 'none', label: 'Waiting to start.' };
+  } else {
+    progress = { mode: 'none', label: total === undefined ? 'The server sends no total for this task.' : '' };
+  }
+  return {
+    total: formatCount(total),
+    processed: formatCount(processed),
+    successful: formatCount(count(task.successful_records)),
+    failed: formatCount(failed),
+    hasFailures: (failed ?? 0) > 0,
+    progress,
+  };
+}
+
+function durationLabel(task: Task, now: Date): string | undefined {
+  const start = parseTaskDate(task.started_at ?? undefined) ?? parseTaskDate(task.created_at ?? undefined);
+  if (!start) return undefined;
+  const end = parseTaskDate(task.completed_at ?? undefined) ?? parseTaskDate(task.failed_at ?? undefined);
+  if (end) return `Took ${formatDuration(end.getTime() - start.getTime())}`;
+  const status = text(task.task_status);
+  if (status === 'PROCESSING' || status === 'PENDING') {
+    return `${status === 'PENDING' ? 'Waiting' : 'Running'} for ${formatDuration(now.getTime() - start.getTime())}`;
+  }
+  return undefined;
+}
+
+function metadataRows(metadata: unknown): MetadataRow[] {
+  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return [];
+  return Object.entries(metadata as Record<string, unknown>).map(([key, value]) =>
+    value !== null && typeof value === 'object'
+      ? { key, value: JSON.stringify(value, null, 2), json: true }
+      : { key, value: value === null || value === undefined ? '—' : String(value), json: false },
+  );
+}
+
+function errorsView(task: Task): ErrorsView {
+  const entries = parseErrorSummary(task.error_summary);
+  if (entries.length > 0) return { entries, note: undefined };
+  if (text(task.task_status) === 'FAILED') {
+    return { entries, note: 'This task failed without an error summary: the server recorded no reason (often the whole file failed early).' };
+  }
+  if ((count(task.failed_records) ?? 0) > 0) {
+    return { entries, note: 'Some records failed, but the server sent no error summary.' };
+  }
+  return { entries, note: 'No errors reported.' };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value);
+}
+
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function formatCount(value: number | undefined): string {
+  return value === undefined ? '—' : value.toLocaleString('en-US');
+}

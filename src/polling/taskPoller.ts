@@ -1,0 +1,426 @@
+import { isFlexpriceApiError } from '../api/apiError';
+import { isSettled, type Task } from '../api/taskSchema';
+import { systemClock, type Clock, type TimerHandle } from './clock';
+import { Emitter, type Disposable } from './emitter';
+import { backoffDelay, nextInterval } from './pollDelay';
+import type { PollSettings } from './pollSettings';
+import { PolledTasks, type TaskFinished } from './polledTasks';
+import type { TaskFilter, TaskPage, TaskSource } from './taskSource';
+
+export type { TaskFinished };
+
+export type PollerState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'noKey' }
+  | { readonly kind: 'current'; readonly at: number }
+  /** `stopped`: the key was refused; nothing runs until reset() (key or settings changed) or refresh(). */
+  | { readonly kind: 'failed'; readonly error: unknown; readonly stopped: boolean; readonly lastSuccessAt?: number };
+
+export interface TaskPollerChange {
+  /** Tasks whose content changed where they already were. */
+  readonly updated: readonly Task[];
+  /** The list (membership, order, total) or the set of separately fetched tasks changed. */
+  readonly structural: boolean;
+}
+
+/** What watch() calls back; the same shape as the panel's TaskWatchListener. */
+export interface TaskWatchListener {
+  onUpdate(task: Task): void;
+  /** A failed cycle; `stopped` when polling stopped (key refused) until settings change. */
+  onError?(error: unknown, stopped: boolean): void;
+}
+
+export interface TaskPollerOptions {
+  /** The API for the current key and settings; undefined while no key is set. */
+  readonly source: () => Promise<TaskSource | undefined>;
+  readonly settings: PollSettings;
+  readonly clock?: Clock;
+  /** In [0, 1); jitter for error backoff. */
+  readonly random?: () => number;
+}
+
+type Outcome = { kind: 'changed' | 'unchanged' | 'stale' | 'noKey' } | { kind: 'error'; error: unknown };
+
+/**
+ * Keeps the tasks on screen, watched or open in a panel up to date, at the lowest cost it can:
+ * one `GET /tasks` per cycle for the page on screen plus `GET /tasks/{id}` only for live tasks off
+ * that page; no timer at all while nothing is live; cycles never overlap. The interval adapts
+ * (min on a change, ×1.5 while nothing changes, up to max), errors back off with jitter, and a
+ * server's Retry-After is obeyed as given.
+ */
+export class TaskPoller implements Disposable {
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private settings: PollSettings;
+
+  private readonly reads = new PolledTasks();
+  private pinned = new Set<string>();
+  /** Listeners of watch(), by task ID (detail panels). */
+  private readonly watchers = new Map<string, Set<TaskWatchListener>>();
+  private filter: TaskFilter = {};
+  private pages = 1;
+  private visible = false;
+  private focused = true;
+
+  private interval: number;
+  private failures = 0;
+  private stopped = false;
+  private timer: TimerHandle | undefined;
+  /** When the pending timer was set and for how long, if it follows the cadence (not Retry-After). */
+  private cadence: { setAt: number; delay: number } | undefined;
+  private inFlight: { abort: AbortController; done: Promise<void> } | undefined;
+  private rerun = false;
+  private waiters: (() => void)[] = [];
+  /** Bumped whenever earlier answers become meaningless (filter, key, settings). */
+  private generation = 0;
+  private disposed = false;
+  private stateValue: PollerState = { kind: 'idle' };
+  private lastSuccessAt: number | undefined;
+
+  private readonly changedEmitter = new Emitter<TaskPollerChange>();
+  private readonly updatedEmitter = new Emitter<Task>();
+  private readonly finishedEmitter = new Emitter<TaskFinished>();
+  private readonly stateEmitter = new Emitter<PollerState>();
+  /** The list or the watched tasks changed. */
+  readonly onDidChange = this.changedEmitter.event;
+  /** One task's content changed (for a panel showing it). */
+  readonly onDidUpdateTask = this.updatedEmitter.event;
+  /** A task seen running is now COMPLETED or FAILED. */
+  readonly onDidFinishTask = this.finishedEmitter.event;
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  constructor(private readonly options: TaskPollerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.settings = options.settings;
+    this.interval = this.settings.minIntervalMs;
+  }
+
+  get state(): PollerState {
+    return this.stateValue;
+  }
+
+  /** The loaded pages, newest first as the server sorts them; undefined before the first load. */
+  get tasks(): readonly Task[] | undefined {
+    return this.reads.items;
+  }
+
+  /** How many tasks match the filter on the server. */
+  get total(): number {
+    return this.reads.total;
+  }
+
+  get hasMore(): boolean {
+    const items = this.reads.items;
+    return items !== undefined && items.length < this.reads.total;
+  }
+
+  get activeFilter(): TaskFilter {
+    return this.filter;
+  }
+
+  get pinnedIds(): readonly string[] {
+    return [...this.pinned];
+  }
+
+  /** Whether the last request for this ID answered 404. */
+  isMissing(id: string): boolean {
+    return this.reads.isMissing(id);
+  }
+
+  /** The freshest read of a task: from the page if it is there, else from its own request. */
+  task(id: string): Task | undefined {
+    return this.reads.get(id);
+  }
+
+  /** Whether a timer is set for the next cycle (false: nothing to watch, or paused). */
+  get isScheduled(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** Resolves when no cycle is running. */
+  async idle(): Promise<void> {
+    while (this.inFlight) await this.inFlight.done;
+  }
+
+  /** Runs a cycle now (after the running one, if any) and resolves when fresh data is in. */
+  refresh(): Promise<void> {
+    if (this.stopped) this.stopped = false;
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.requestCycle(true);
+    });
+  }
+
+  /** Shows the next page under the loaded ones. */
+  loadMore(): Promise<void> {
+    this.pages += 1;
+    return this.refresh();
+  }
+
+  setFilter(filter: TaskFilter): Promise<void> {
+    this.filter = { ...filter };
+    this.pages = 1;
+    this.discard({ keepSingles: true });
+    return this.refresh();
+  }
+
+  /** The tree view's visibility: hidden and no panel needs data means no requests. */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (visible) this.requestCycle(true);
+    else if (!this.wantsPolling()) this.cancelTimer();
+  }
+
+  /** The window's focus: intervals stretch while unfocused; refocus runs a cycle at once. */
+  setFocused(focused: boolean): void {
+    if (focused === this.focused) return;
+    this.focused = focused;
+    if (focused && this.wantsPolling() && !this.stopped) this.requestCycle(false);
+    else if (!focused && this.timer !== undefined && this.cadence) this.stretchPendingTimer(this.cadence);
+  }
+
+  updateSettings(settings: PollSettings): void {
+    const pageSizeChanged = settings.pageSize !== this.settings.pageSize;
+    this.settings = settings;
+    this.interval = Math.min(settings.maxIntervalMs, Math.max(settings.minIntervalMs, this.interval));
+    if (pageSizeChanged) this.pages = 1;
+    if (!settings.autoRefresh) this.cancelTimer();
+    else if (pageSizeChanged) void this.refresh();
+    else if (!this.timer && !this.inFlight) this.schedule(this.interval);
+  }
+
+  /** The IDs pinned in the Watched group (persisted by the caller). */
+  setPinned(ids: Iterable<string>): void {
+    const next = new Set(ids);
+    const added = [...next].some((id) => !this.pinned.has(id));
+    for (const id of this.pinned) if (!next.has(id) && !this.watchers.has(id)) this.reads.forgetSingle(id);
+    this.pinned = next;
+    this.changedEmitter.fire({ updated: [], structural: true });
+    if (added && this.visible) this.requestCycle(true);
+  }
+
+  /**
+   * Keeps one task fresh while the returned Disposable lives, whether the tree is visible or not
+   * (a detail panel uses this). The listener hears the first read and every change after it.
+   */
+  watch(id: string, listener: TaskWatchListener): Disposable {
+    const listeners = this.watchers.get(id) ?? new Set<TaskWatchListener>();
+    listeners.add(listener);
+    this.watchers.set(id, listeners);
+    const known = this.task(id);
+    if (known === undefined) this.requestCycle(true);
+    else {
+      listener.onUpdate(known);
+      if (!this.timer && !this.inFlight) this.schedule(this.interval);
+    }
+    let disposed = false;
+    return {
+      dispose: () => {
+        if (disposed) return;
+        disposed = true;
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          this.watchers.delete(id);
+          if (!this.pinned.has(id)) this.reads.forgetSingle(id);
+        }
+        if (!this.wantsPolling()) this.cancelTimer();
+      },
+    };
+  }
+
+  /** The key, URL or environment changed: forget everything fetched and start over. */
+  reset(): void {
+    this.stopped = false;
+    this.failures = 0;
+    this.interval = this.settings.minIntervalMs;
+    this.lastSuccessAt = undefined;
+    this.discard({ keepSingles: false });
+    this.setState({ kind: 'idle' });
+    if (this.visible || this.watchers.size > 0) this.requestCycle(true);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelTimer();
+    this.inFlight?.abort.abort();
+    this.waiters.splice(0).forEach((resolve) => resolve());
+    for (const emitter of [this.changedEmitter, this.updatedEmitter, this.finishedEmitter, this.stateEmitter]) {
+      emitter.dispose();
+    }
+  }
+
+  private discard({ keepSingles }: { keepSingles: boolean }): void {
+    this.generation += 1;
+    this.inFlight?.abort.abort();
+    this.cancelTimer();
+    this.reads.clear(!keepSingles);
+    this.changedEmitter.fire({ updated: [], structural: true });
+  }
+
+  private requestCycle(explicit: boolean): void {
+    if (this.disposed) return;
+    if (this.inFlight) {
+      // Never two at once: the next one starts when this one ends.
+      this.rerun ||= explicit;
+      return;
+    }
+    this.cancelTimer();
+    const waiters = this.waiters.splice(0);
+    const abort = new AbortController();
+    const generation = this.generation;
+    const done = this.cycle(explicit, abort.signal, generation).then((outcome) => {
+      this.inFlight = undefined;
+      waiters.forEach((resolve) => resolve());
+      if (this.disposed) return;
+      const rerun = this.rerun || this.waiters.length > 0;
+      this.rerun = false;
+      if (rerun) this.requestCycle(true);
+      else this.afterCycle(outcome);
+    });
+    this.inFlight = { abort, done };
+  }
+
+  private async cycle(explicit: boolean, signal: AbortSignal, generation: number): Promise<Outcome> {
+    try {
+      const source = await this.options.source();
+      if (generation !== this.generation) return { kind: 'stale' };
+      if (!source) {
+        this.discard({ keepSingles: false });
+        this.setState({ kind: 'noKey' });
+        return { kind: 'noKey' };
+      }
+      const fetchList = this.visible && (explicit || this.reads.items === undefined || this.pageHasLiveTask());
+      const page = fetchList
+        ? await source.listTasks({ ...this.filter, limit: this.settings.pageSize * this.pages, offset: 0 }, signal)
+        : undefined;
+      const onPage = new Set((page?.items ?? this.reads.items ?? []).map((task) => task.id));
+      const ids = this.idsToFetchSingly(onPage);
+      const results = await Promise.allSettled(ids.map((id) => source.getTask(id, signal)));
+      if (generation !== this.generation) return { kind: 'stale' };
+      const fetched: Task[] = [];
+      let failure: { error: unknown } | undefined;
+      results.forEach((result, index) => {
+        if (result.status === 'fulfilled') fetched.push(result.value);
+        else if (isFlexpriceApiError(result.reason) && result.reason.kind === 'not_found') {
+          this.reads.markMissing(ids[index]);
+          this.watchers.get(ids[index])?.forEach((listener) => listener.onError?.(result.reason, true));
+        }
+        else failure ??= { error: result.reason };
+      });
+      const changed = this.apply(page, fetched);
+      if (failure) return { kind: 'error', error: failure.error };
+      this.lastSuccessAt = this.clock.now();
+      this.setState({ kind: 'current', at: this.lastSuccessAt });
+      return { kind: changed ? 'changed' : 'unchanged' };
+    } catch (error) {
+      if (generation !== this.generation) return { kind: 'stale' };
+      return { kind: 'error', error };
+    }
+  }
+
+  /** Pinned (while the tree shows them) and panel tasks that are off the page and may still change. */
+  private idsToFetchSingly(onPage: ReadonlySet<string>): string[] {
+    const wanted = new Set([...this.watchers.keys(), ...(this.visible ? this.pinned : [])]);
+    return [...wanted].filter(
+      (id) => !onPage.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.single(id)),
+    );
+  }
+
+  /** Stores fresh reads and tells listeners what changed. Returns whether anything did. */
+  private apply(page: TaskPage | undefined, fetched: readonly Task[]): boolean {
+    const { updated, structural, firstReads, finished } = this.reads.merge(page, fetched);
+    if (structural || updated.length > 0) this.changedEmitter.fire({ updated, structural });
+    updated.forEach((task) => this.updatedEmitter.fire(task));
+    for (const task of [...firstReads, ...updated]) this.watchers.get(task.id)?.forEach((l) => l.onUpdate(task));
+    finished.forEach((event) => this.finishedEmitter.fire(event));
+    return structural || updated.length > 0;
+  }
+
+  private afterCycle(outcome: Outcome): void {
+    switch (outcome.kind) {
+      case 'stale':
+      case 'noKey':
+        return;
+      case 'changed':
+      case 'unchanged':
+        this.failures = 0;
+        this.interval = nextInterval(this.interval, outcome.kind === 'changed', this.settings);
+        this.schedule(this.interval);
+        return;
+      case 'error':
+        this.onError(outcome.error);
+    }
+  }
+
+  private onError(error: unknown): void {
+    const kind = isFlexpriceApiError(error) ? error.kind : undefined;
+    if (kind === 'cancelled') return;
+    const stopped = kind === 'unauthorized' || kind === 'forbidden';
+    this.stopped = stopped;
+    this.setState({ kind: 'failed', error, stopped, lastSuccessAt: this.lastSuccessAt });
+    for (const listeners of this.watchers.values()) listeners.forEach((listener) => listener.onError?.(error, stopped));
+    if (stopped) return;
+    this.failures += 1;
+    const retryAfter = isFlexpriceApiError(error) ? error.retryAfterMs : undefined;
+    if (retryAfter !== undefined) this.setTimer(retryAfter);
+    else this.schedule(backoffDelay(this.failures, this.settings, this.random));
+  }
+
+  /** Sets the next cycle `delay` ms away (stretched while unfocused), if anything needs watching. */
+  /** Losing focus stretches the wait already under way, as if it had been set unfocused. */
+  private stretchPendingTimer(cadence: { setAt: number; delay: number }): void {
+    const due = cadence.setAt + cadence.delay * this.settings.unfocusedMultiplier;
+    this.setTimer(Math.max(0, due - this.clock.now()));
+    this.cadence = cadence;
+  }
+
+  private schedule(delay: number): void {
+    if (!this.wantsPolling()) {
+      this.cancelTimer();
+      return;
+    }
+    this.setTimer(this.focused ? delay : delay * this.settings.unfocusedMultiplier);
+    this.cadence = { setAt: this.clock.now(), delay };
+  }
+
+  private setTimer(delay: number): void {
+    if (!this.settings.autoRefresh || this.stopped || this.disposed) return;
+    this.cancelTimer();
+    this.cadence = undefined;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.requestCycle(false);
+    }, delay);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer === undefined) return;
+    this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Something on screen, pinned or in a panel may still change (or the first load is owed). */
+  private wantsPolling(): boolean {
+    if (!this.settings.autoRefresh || this.stopped || this.disposed) return false;
+    const live = (id: string) => !this.reads.isMissing(id) && this.isLive(this.task(id));
+    if ([...this.watchers.keys()].some(live)) return true;
+    if (!this.visible) return false;
+    return this.reads.items === undefined || this.pageHasLiveTask() || [...this.pinned].some(live);
+  }
+
+  private pageHasLiveTask(): boolean {
+    return (this.reads.items ?? []).some((task) => this.isLive(task));
+  }
+
+  /** Unknown (never fetched) counts as live, so it gets fetched. */
+  private isLive(task: Task | undefined): boolean {
+    return task === undefined || !isSettled(task, this.clock.now(), this.settings.retryWindowMs);
+  }
+
+  private setState(state: PollerState): void {
+    this.stateValue = state;
+    this.stateEmitter.fire(state);
+  }
+}

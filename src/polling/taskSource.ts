@@ -1,0 +1,24 @@
+import type { Task } from '../api/taskSchema';
+
+/** The list filters the tree offers (exact matches on the server), named as in TaskListFilter. */
+export interface TaskFilter {
+  readonly taskType?: string;
+  readonly entityType?: string;
+  readonly taskStatus?: string;
+}
+
+export interface TaskListQuery extends TaskFilter {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface TaskPage {
+  readonly items: readonly Task[];
+  readonly pagination: { readonly total: number; readonly limit: number; readonly offset: number };
+}
+
+/** The two reads the poller needs from the Flexprice API; FlexpriceClient fits it as is. */
+export interface TaskSource {
+  listTasks(query: TaskListQuery, signal?: AbortSignal): Promise<TaskPage>;
+  getTask(id: string, signal?: AbortSignal): Promise<Task>;
+}

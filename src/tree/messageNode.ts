@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+/**
+ * A one-line state of the whole list: an error (with Retry and Open Settings as inline actions),
+ * or "no tasks match".
+ */
+export class MessageNode {
+  constructor(
+    readonly kind: 'error' | 'empty',
+    readonly text: string,
+    readonly detail?: string,
+  ) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.id = `message:${this.kind}`;
+    item.description = this.detail;
+    item.tooltip = [this.text, this.detail].filter(Boolean).join('\n');
+    item.contextValue = `message;${this.kind}`;
+    item.iconPath = new vscode.ThemeIcon(this.kind === 'error' ? 'warning' : 'info');
+    if (this.kind === 'error') item.command = { command: 'flexprice.refreshTasks', title: 'Retry' };
+    return item;
+  }
+}

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { Task } from '../api/taskSchema';
+
+/** One icon per status; spinning while processing; a warning for COMPLETED with failed records. */
+export function taskIcon(task: Task): vscode.ThemeIcon {
+  switch (task.task_status) {
+    case 'PENDING':
+      return new vscode.ThemeIcon('clock');
+    case 'PROCESSING':
+      return new vscode.ThemeIcon('sync~spin');
+    case 'COMPLETED':
+      return task.failed_records
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'FAILED':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    default:
+      return new vscode.ThemeIcon('question');
+  }
+}

@@ -1,0 +1,29 @@
+import { parseTaskDate, type Task } from '../api/taskSchema';
+import { formatRelative } from '../panel/timeFormat';
+
+const numbers = new Intl.NumberFormat('en-US');
+
+/** The row's label: the file name, else the ID. */
+export function taskRowLabel(task: Task): string {
+  return task.file_name?.trim() || task.id;
+}
+
+/** `EVENTS · 3 min ago · 980/1,000 ok`: what, when it was created, how its records fared. */
+export function taskRowDescription(task: Task, now: Date): string {
+  const created = parseTaskDate(task.created_at);
+  return [task.entity_type, created && formatRelative(created, now), recordCounts(task)].filter(Boolean).join(' · ');
+}
+
+/**
+ * `980/1,000 ok` once records were counted. Imports never send `total_records` and write their
+ * counts only at the end, so a running import shows nothing rather than a misleading 0.
+ */
+export function recordCounts(task: Task): string | undefined {
+  const total = task.total_records ?? task.processed_records;
+  if (!total) return undefined;
+  return `${numbers.format(task.successful_records ?? 0)}/${numbers.format(total)} ok`;
+}
+
+export function formatCount(value: number): string {
+  return numbers.format(value);
+}

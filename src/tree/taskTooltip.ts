@@ -1,0 +1,39 @@
+import type { Task } from '../api/taskSchema';
+import { formatCount } from './taskRow';
+
+/** Markdown for a row's hover: the main fields, every server value escaped. */
+export function taskTooltipMarkdown(task: Task): string {
+  const rows: [string, string | undefined][] = [
+    ['ID', code(task.id)],
+    ['Status', text(task.task_status)],
+    ['Type', [task.task_type, task.entity_type].filter(Boolean).map((v) => text(v)).join(' · ') || undefined],
+    ['File', task.file_name ? text(task.file_name) : undefined],
+    ['Records', records(task)],
+    ['Created', text(task.created_at)],
+    ['Started', text(task.started_at)],
+    ['Completed', text(task.completed_at)],
+    ['Failed', text(task.failed_at)],
+  ];
+  const lines = rows.filter(([, value]) => value).map(([name, value]) => `**${name}:** ${value}  `);
+  const summary = task.error_summary?.trim();
+  if (summary) lines.push('', `**Errors:** ${text(summary.length > 300 ? `${summary.slice(0, 300)}…` : summary)}`);
+  return lines.join('\n');
+}
+
+function records(task: Task): string | undefined {
+  const parts: string[] = [];
+  if (task.total_records !== undefined) parts.push(`${formatCount(task.total_records)} total`);
+  if (task.processed_records) parts.push(`${formatCount(task.processed_records)} processed`);
+  if (task.successful_records) parts.push(`${formatCount(task.successful_records)} ok`);
+  if (task.failed_records) parts.push(`${formatCount(task.failed_records)} failed`);
+  return parts.join(', ') || undefined;
+}
+
+/** Escapes Markdown so text from the server cannot add links, images or HTML. */
+function text(value: string | undefined): string | undefined {
+  return value?.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+function code(value: string): string {
+  return `\`${value.replace(/`/g, "'")}\``;
+}

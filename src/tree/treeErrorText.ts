@@ -1,0 +1,19 @@
+import { isFlexpriceApiError } from '../api/apiError';
+
+/** The error node's one line: what went wrong, in the user's terms. */
+export function treeErrorText(error: unknown, apiUrl: string): string {
+  if (!isFlexpriceApiError(error)) return error instanceof Error ? error.message : String(error);
+  switch (error.kind) {
+    case 'unauthorized':
+      return 'Flexprice refused the API key.';
+    case 'forbidden':
+      return `Access denied: ${error.message}`;
+    case 'unreachable':
+    case 'timed_out':
+      return `Cannot reach Flexprice at ${apiUrl}.`;
+    case 'rate_limited':
+      return 'Flexprice asked to slow down; retrying later.';
+    default:
+      return error.message;
+  }
+}

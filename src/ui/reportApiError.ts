@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { isFlexpriceApiError } from '../api/apiError';
+
+export interface ErrorContext {
+  /** The task asked for, named in "not found" messages. */
+  readonly taskId?: string;
+  /** The API base URL asked, named in "not found" and "unreachable" messages. */
+  readonly apiUrl: string;
+  /** Runs the failed action again when the user picks "Retry". */
+  readonly retry?: () => unknown;
+}
+
+const SET_KEY = 'Set API Key';
+const OPEN_SETTINGS = 'Open Settings';
+const RETRY = 'Retry';
+
+/** Shows one clear message for a failed request, with the action that fixes it. */
+export async function reportApiError(error: unknown, context: ErrorContext): Promise<void> {
+  const { message, actions } = describe(error, context);
+  if (!message) return;
+  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  if (choice === SET_KEY) await vscode.commands.executeCommand('flexprice.setApiKey');
+  if (choice === OPEN_SETTINGS) await vscode.commands.executeCommand('workbench.action.openSettings', 'flexprice');
+  if (choice === RETRY) await context.retry?.();
+}
+
+function describe(error: unknown, context: ErrorContext): { message?: string; actions: string[] } {
+  if (!isFlexpriceApiError(error)) {
+    return { message: `Flexprice: ${error instanceof Error ? error.message : String(error)}`, actions: [] };
+  }
+  const retry = context.retry ? [RETRY] : [];
+  switch (error.kind) {
+    case 'cancelled':
+      return { actions: [] };
+    case 'unauthorized':
+      return { message: error.message, actions: [SET_KEY] };
+    case 'forbidden':
+      return { message: error.message, actions: [SET_KEY, OPEN_SETTINGS] };
+    case 'not_found':
+      return {
+        message: context.taskId
+          ? `Task "${context.taskId}" was not found at ${context.apiUrl}. Check the ID, or the API URL and environment in settings.`
+          : `Not found at ${context.apiUrl}: ${error.message}`,
+        actions: [OPEN_SETTINGS],
+      };
+    case 'unreachable':
+      return { message: `Cannot reach Flexprice at ${context.apiUrl}. ${error.message}`, actions: [OPEN_SETTINGS, ...retry] };
+    case 'invalid_response':
+      return { message: `${error.message} Is ${context.apiUrl} a Flexprice API URL?`, actions: [OPEN_SETTINGS, ...retry] };
+    case 'timed_out':
+    case 'server_error':
+    case 'rate_limited':
+      return { message: error.message, actions: retry };
+    default:
+      return { message: error.message, actions: [] };
+  }
+}

@@ -1,0 +1,200 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
+import { answerInputBoxes, recordMessages, setSetting, stubWindow } from './vscodeStubs';
+
+const KEY = 'fp_panel_integration_key_4b7e';
+
+/** The open task panels, as tabs: the label is the panel title. */
+function taskPanelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('flexprice.taskPanel'));
+}
+
+/** Waits for the workbench to catch up (tabs update asynchronously); the limit only ends a hung test. */
+async function until<T>(what: string, probe: () => T | undefined | false, limitMs = 20_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Records error messages with their action buttons; picks none. */
+function recordErrors() {
+  const stub = stubWindow('showErrorMessage', (async () => undefined) as typeof vscode.window.showErrorMessage);
+  return { all: () => stub.calls.map((args) => ({ message: String(args[0]), actions: args.slice(1).map(String) })), restore: stub.restore };
+}
+
+/** Replaces vscode.env.openExternal for one test (the extension host allows this in tests). */
+function recordOpenExternal() {
+  const env = vscode.env as unknown as { openExternal: typeof vscode.env.openExternal };
+  const original = env.openExternal;
+  const opened: string[] = [];
+  env.openExternal = async (uri: vscode.Uri) => {
+    opened.push(uri.toString(true));
+    return true;
+  };
+  return { opened, restore: () => void (env.openExternal = original) };
+}
+
+describe('Task panel and Get Task', () => {
+  let server: LocalFlexpriceServer;
+
+  before(async () => {
+    server = await startFlexpriceServer({ apiKey: KEY });
+    await setSetting('apiUrl', server.baseUrl);
+    const input = answerInputBoxes(KEY);
+    const messages = recordMessages();
+    try {
+      await vscode.commands.executeCommand('flexprice.setApiKey');
+    } finally {
+      input.restore();
+      messages.restore();
+    }
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('flexprice.clearApiKey');
+    await setSetting('apiUrl', undefined);
+    await setSetting('requestTimeoutSeconds', undefined);
+    await server.close();
+  });
+
+  afterEach(async () => {
+    server.faults.clear();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens one panel for a task, titled by its file name, and reveals it on a second call', async () => {
+    const task = server.store.get(FIXTURE_IDS.completedWithErrors)!;
+    const errors = recordErrors();
+    try {
+      server.requests.clear();
+      await vscode.commands.executeCommand('flexprice.getTask', `  "${task.id}" `);
+      const [tab] = await until('the panel tab', () => taskPanelTabs().length > 0 && taskPanelTabs());
+      assert.ok(task.file_name, 'the fixture has a file name');
+      assert.equal(tab?.label, task.file_name.length <= 60 ? task.file_name : `${task.file_name.slice(0, 57)}…`);
+
+      await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+      await until('the untitled editor to be active', () => !taskPanelTabs()[0]?.isActive);
+      await vscode.commands.executeCommand('flexprice.getTask', task.id);
+      await until('the panel to be revealed', () => taskPanelTabs()[0]?.isActive);
+      assert.equal(taskPanelTabs().length, 1, 'the same panel is revealed, not a second one');
+      assert.equal(server.requests.count({ path: `/v1/tasks/${task.id}` }), 2);
+
+      await vscode.commands.executeCommand('flexprice.getTask', { id: FIXTURE_IDS.completedImport, label: 'from the sidebar' });
+      await until('a second panel', () => taskPanelTabs().length === 2);
+      assert.deepEqual(errors.all(), []);
+    } finally {
+      errors.restore();
+    }
+  });
+
+  it('gives one clear message per failure, with the action that fixes it', async () => {
+    const errors = recordErrors();
+    const id = FIXTURE_IDS.completedImport;
+    try {
+      await vscode.commands.executeCommand('flexprice.getTask', 'task_does_not_exist_01');
+      server.faults.set({ pathPrefix: '/v1/tasks/', forbidden: 'permissions', times: 1 });
+      await vscode.commands.executeCommand('flexprice.getTask', id);
+      server.faults.set({ pathPrefix: '/v1/tasks/', serverError: { status: 503, body: 'html' }, times: 1 });
+      await vscode.commands.executeCommand('flexprice.getTask', id);
+      await setSetting('requestTimeoutSeconds', 1);
+      server.faults.set({ pathPrefix: '/v1/tasks/', hang: true, times: 1 });
+      await vscode.commands.executeCommand('flexprice.getTask', id);
+      await setSetting('requestTimeoutSeconds', undefined);
+      await setSetting('apiUrl', 'http://127.0.0.1:9/v1');
+      await vscode.commands.executeCommand('flexprice.getTask', id);
+      await setSetting('apiUrl', server.baseUrl);
+
+      const [notFound, forbidden, serverError, timeout, unreachable] = errors.all();
+      assert.match(notFound?.message ?? '', /task_does_not_exist_01/);
+      assert.ok(notFound?.message.includes(server.baseUrl), notFound?.message);
+      assert.deepEqual(forbidden?.actions, ['Set API Key', 'Open Settings']);
+      assert.ok(serverError?.actions.includes('Retry'), JSON.stringify(serverError));
+      assert.ok(timeout?.actions.includes('Retry'), JSON.stringify(timeout));
+      assert.ok(unreachable?.actions.includes('Open Settings'), JSON.stringify(unreachable));
+      assert.equal(errors.all().length, 5);
+      for (const { message } of errors.all()) assert.ok(!message.includes(KEY), 'the key never appears in a message');
+      assert.equal(taskPanelTabs().length, 0, 'no panel for a failed lookup');
+    } finally {
+      errors.restore();
+      await setSetting('apiUrl', server.baseUrl);
+      await setSetting('requestTimeoutSeconds', undefined);
+    }
+  });
+
+  it('says "Set API Key" when the key is refused', async () => {
+    const input = answerInputBoxes('fp_wrong_key');
+    const quiet = recordMessages();
+    await vscode.commands.executeCommand('flexprice.setApiKey');
+    input.restore();
+    quiet.restore();
+    const errors = recordErrors();
+    try {
+      await vscode.commands.executeCommand('flexprice.getTask', FIXTURE_IDS.completedImport);
+      assert.deepEqual(errors.all()[0]?.actions, ['Set API Key']);
+      assert.ok(!errors.all()[0]?.message.includes('fp_wrong_key'));
+    } finally {
+      errors.restore();
+      const restoreKey = answerInputBoxes(KEY);
+      const messages = recordMessages();
+      await vscode.commands.executeCommand('flexprice.setApiKey');
+      restoreKey.restore();
+      messages.restore();
+    }
+  });
+
+  it('Open File asks the download route for an s3:// export and opens the link it returns', async () => {
+    const id = FIXTURE_IDS.completedExportS3;
+    const opened = recordOpenExternal();
+    const errors = recordErrors();
+    try {
+      server.requests.clear();
+      await vscode.commands.executeCommand('flexprice.openTaskFile', id);
+      assert.equal(server.requests.count({ path: `/v1/tasks/${id}/download` }), 1);
+      assert.equal(opened.opened.length, 1);
+      assert.ok(opened.opened[0]?.startsWith(`${server.origin}/files/`), opened.opened[0]);
+      assert.equal(server.requests.count({ pathPrefix: '/files/' }), 0, 'the browser fetches the file, not the extension');
+      assert.deepEqual(errors.all(), []);
+    } finally {
+      opened.restore();
+      errors.restore();
+    }
+  });
+
+  it('Open File refuses a javascript: URL with a message and opens nothing', async () => {
+    const opened = recordOpenExternal();
+    const warnings = stubWindow('showWarningMessage', (async () => undefined) as typeof vscode.window.showWarningMessage);
+    try {
+      server.requests.clear();
+      await vscode.commands.executeCommand('flexprice.openTaskFile', FIXTURE_IDS.hostile);
+      assert.deepEqual(opened.opened, []);
+      assert.equal(server.requests.count({ pathPrefix: `/v1/tasks/${encodeURIComponent(FIXTURE_IDS.hostile)}/download` }), 0);
+      assert.match(String(warnings.calls[0]?.[0]), /javascript/);
+    } finally {
+      opened.restore();
+      warnings.restore();
+    }
+  });
+
+  it('Open File refuses an export that has not finished, without asking the server for a link', async () => {
+    const running = server.store.add({ task_type: 'EXPORT', entity_type: 'events', task_status: 'PROCESSING', file_url: 's3://exports/e.csv' });
+    const opened = recordOpenExternal();
+    const warnings = stubWindow('showWarningMessage', (async () => undefined) as typeof vscode.window.showWarningMessage);
+    try {
+      await vscode.commands.executeCommand('flexprice.openTaskFile', running.id);
+      assert.deepEqual(opened.opened, []);
+      assert.equal(server.requests.count({ path: `/v1/tasks/${running.id}/download` }), 0);
+      assert.match(String(warnings.calls[0]?.[0]), /not finished/);
+    } finally {
+      opened.restore();
+      warnings.restore();
+    }
+  });
+});

@@ -1,0 +1,223 @@
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { FlexpriceClient } from '../../src/api/flexpriceClient';
+import type { Task } from '../../src/api/taskSchema';
+import { filterErrorEntries, parseErrorSummary } from '../../src/panel/errorSummary';
+import { buildPanelHtml, createNonce } from '../../src/panel/panelHtml';
+import { buildTaskView } from '../../src/panel/taskViewModel';
+import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
+
+/*
+ * The panel's page (media/panel.js + panel.css) in real Chromium, under the CSP the extension
+ * sets, fed the same messages the extension posts, built from tasks fetched from the local
+ * Flexprice server. `acquireVsCodeApi` is the only stand-in: it records what the page sends.
+ */
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** VS Code sets these in every webview; for a screenshot outside VS Code, Dark Modern's values. */
+function applyDarkTheme(): void {
+  const theme: Record<string, string> = {
+    '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
+    '--vscode-editor-font-size': '13px', '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
+    '--vscode-input-background': '#313131', '--vscode-input-foreground': '#cccccc', '--vscode-input-border': '#3c3c3c',
+    '--vscode-panel-border': '#2b2b2b', '--vscode-widget-border': '#313131', '--vscode-sideBar-background': '#181818',
+    '--vscode-progressBar-background': '#0078d4', '--vscode-errorForeground': '#f85149', '--vscode-testing-iconPassed': '#73c991',
+    '--vscode-testing-iconFailed': '#f14c4c', '--vscode-focusBorder': '#0078d4', '--vscode-badge-background': '#616161',
+    '--vscode-badge-foreground': '#f8f8f8', '--vscode-editorWidget-border': '#2b2b2b',
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+    document.body.style.background = theme['--vscode-editor-background']!;
+  });
+}
+
+describe('task panel page (Chromium)', function () {
+  this.timeout(60_000);
+  let flexprice: LocalFlexpriceServer;
+  let client: FlexpriceClient;
+  let assets: Server;
+  let origin: string;
+  let browser: Browser;
+  let page: Page;
+  let cspViolations: string[];
+
+  before(async () => {
+    flexprice = await startFlexpriceServer();
+    client = new FlexpriceClient({ apiUrl: flexprice.baseUrl, apiKey: flexprice.apiKey, timeoutMs: 10_000, environmentId: undefined, userAgent: 'ui-test' });
+    assets = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/panel.html') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml());
+        return;
+      }
+      const file = path.join(ROOT, path.normalize(url.pathname));
+      if (!file.startsWith(path.join(ROOT, 'media'))) return void res.writeHead(404).end();
+      try {
+        const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
+        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => assets.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(assets.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => assets?.close(resolve));
+    await flexprice?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    cspViolations = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { sent: unknown[]; savedState: unknown; acquireVsCodeApi: () => unknown };
+      w.sent = [];
+      w.acquireVsCodeApi = () => ({
+        postMessage: (message: unknown) => w.sent.push(message),
+        getState: () => w.savedState,
+        setState: (state: unknown) => void (w.savedState = state),
+      });
+    });
+    if (process.env.PANEL_SCREENSHOT) await page.addInitScript(applyDarkTheme);
+    await page.goto(`${origin}/panel.html`);
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  function pageHtml(): string {
+    return buildPanelHtml(
+      { script: `${origin}/media/panel.js`, style: `${origin}/media/panel.css`, codicons: `${origin}/media/codicons/codicon.css` },
+      origin,
+      createNonce(),
+    );
+  }
+
+  async function showTask(id: string): Promise<Task> {
+    const task = await client.getTask(id);
+    const view = buildTaskView(task, { now: new Date(), live: false });
+    await page.evaluate((message) => window.postMessage(message, '*'), { type: 'task', view });
+    await page.waitForSelector('#task-id');
+    await waitForAllRows();
+    return task;
+  }
+
+  /** Error rows arrive in chunks, one per frame; waits until the last has landed. */
+  async function waitForAllRows(): Promise<void> {
+    await page.waitForFunction(() => document.getElementById('errors-body')?.getAttribute('data-complete') !== 'false');
+  }
+
+  const sent = () => page.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
+
+  it('says it is ready first, then shows ID, status, counts and entity type as sent', async () => {
+    assert.deepEqual(await sent(), [{ type: 'ready', taskId: null }]);
+    const task = await showTask(FIXTURE_IDS.completedWithErrors);
+    assert.equal(await page.textContent('#task-id'), task.id);
+    assert.equal((await page.textContent('#status'))?.trim(), task.task_status);
+    assert.equal(await page.textContent('#count-failed .tile-value'), task.failed_records?.toLocaleString('en-US'));
+    assert.equal(await page.textContent('#count-processed .tile-value'), task.processed_records?.toLocaleString('en-US'));
+    assert.ok((await page.textContent('#overview'))?.includes(String(task.entity_type)));
+    const entries = parseErrorSummary(task.error_summary);
+    assert.equal(await page.getAttribute('#heading-errors', 'data-count'), String(entries.length));
+    assert.equal(await page.locator('#errors-body .error-row').count(), entries.length);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { savedState: unknown }).savedState), { taskId: task.id, filter: '' });
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('shows a hostile error_summary, file name and file URL as text, and injects nothing', async () => {
+    const before = await page.evaluate(() => document.querySelectorAll('img, script, iframe, svg, a, object').length);
+    const task = await showTask(FIXTURE_IDS.hostile);
+    const body = await page.textContent('body');
+    for (const entry of parseErrorSummary(task.error_summary)) assert.ok(body?.includes(entry.message), `missing ${entry.message}`);
+    assert.equal(await page.textContent('#task-title'), buildTaskView(task, { now: new Date(), live: false }).title);
+    const after = await page.evaluate(() => document.querySelectorAll('img, script, iframe, svg, a, object').length);
+    assert.equal(after, before, 'no element was created from server text');
+    assert.equal(await page.evaluate(() => Object.keys(window).filter((k) => /pwn|xss|hacked/i.test(k)).length), 0);
+    assert.equal(await page.isDisabled('button[data-command="openFile"]'), true, 'a javascript: file URL cannot be opened');
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('renders 1,000 error entries in chunks and filters them as you type', async () => {
+    const task = await showTask(FIXTURE_IDS.thousandErrors);
+    const entries = parseErrorSummary(task.error_summary);
+    assert.equal(entries.length, 1000);
+    await waitForAllRows();
+    assert.equal(await page.locator('#errors-body .error-row').count(), 1000);
+    const query = 'customer';
+    await page.locator('#errors-filter').pressSequentially(query);
+    const expected = filterErrorEntries(entries, query).length;
+    assert.ok(expected > 0 && expected < 1000);
+    await waitForAllRows();
+    assert.equal(await page.locator('#errors-body .error-row').count(), expected);
+    const shownTexts = await page.locator('#errors-body .message').allTextContents();
+    assert.deepEqual(shownTexts, filterErrorEntries(entries, query).map((e) => e.message));
+    assert.equal(await page.textContent('#errors-shown'), `Showing ${expected.toLocaleString('en-US')} of 1,000`);
+
+    await page.locator('button[data-command="copyErrors"]').click();
+    assert.deepEqual((await sent()).at(-1), { type: 'copyErrors', taskId: task.id, filter: query });
+
+    await page.locator('#errors-filter').press('Escape');
+    await waitForAllRows();
+    assert.equal(await page.locator('#errors-body .error-row').count(), 1000);
+
+    // Timings are reported for the notes, never asserted.
+    const timing = await page.evaluate(async (view) => {
+      const started = performance.now();
+      window.postMessage({ type: 'task', view }, '*');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const firstPaint = performance.now() - started;
+      while (!document.querySelector('#errors-body[data-complete="true"]')) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const complete = performance.now() - started;
+      const input = document.getElementById('errors-filter') as HTMLInputElement;
+      const perKey: number[] = [];
+      for (const text of ['c', 'cu', 'cus', 'cust', 'custo', 'custom', 'custome', 'customer', '']) {
+        const t0 = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input'));
+        void document.body.offsetHeight;
+        perKey.push(performance.now() - t0);
+      }
+      return { firstPaint, complete, filterMaxMs: Math.max(...perKey), filterAvgMs: perKey.reduce((a, b) => a + b, 0) / perKey.length };
+    }, buildTaskView(task, { now: new Date(), live: false }));
+    console.log(`      1,000 errors: first chunk ${timing.firstPaint.toFixed(1)} ms, all rows ${timing.complete.toFixed(1)} ms, filter ${timing.filterAvgMs.toFixed(2)} ms avg / ${timing.filterMaxMs.toFixed(2)} ms max per keystroke`);
+    if (process.env.PANEL_SCREENSHOT) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: process.env.PANEL_SCREENSHOT, fullPage: false });
+    }
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('sends actions for its own task only, and explains disabled ones', async () => {
+    const unfinished = flexprice.store.add({ task_type: 'EXPORT', entity_type: 'invoice', task_status: 'PROCESSING', file_url: 's3://exports/invoice.csv' });
+    const task = await showTask(unfinished.id);
+    await page.locator('button[data-command="copyId"]').first().click();
+    await page.locator('button[data-command="refresh"]').click();
+    assert.deepEqual((await sent()).slice(-2), [
+      { type: 'copyId', taskId: task.id },
+      { type: 'refresh', taskId: task.id },
+    ]);
+    assert.equal(await page.isDisabled('button[data-command="openFile"]'), true);
+    assert.equal(await page.textContent('#reason-openFile'), 'The export has not finished yet.');
+  });
+
+  it('says plainly when a FAILED task has no error summary', async () => {
+    await showTask(FIXTURE_IDS.failedNoSummary);
+    assert.match((await page.textContent('#errors-note')) ?? '', /failed without an error summary/);
+  });
+});
