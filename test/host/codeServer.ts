@@ -15,8 +15,8 @@ export interface CodeServerOptions {
   extensionsDir?: string;
   /** User settings, merged over quiet defaults. */
   settings?: object;
-  /** Extra environment for code-server and its extension host. */
-  env?: Record<string, string>;
+  /** Extra environment for code-server and its extension host; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
   /** Defaults to a free port. */
   port?: number;
 }
@@ -69,7 +69,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const url = `http://127.0.0.1:${port}`;
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, options.folder];
-  const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name];
+  const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
 
   // Kept only to explain a failed start; `CODE_SERVER_LOG=1` streams it instead.
   let log = '';
