@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
-import { answerInputBoxes, recordMessages, setSetting, stubWindow } from './vscodeStubs';
+import { answerInputBoxes, recordMessages, setApiKeyThroughCommand, setSetting, stubWindow } from './vscodeStubs';
 
 const KEY = 'fp_panel_integration_key_4b7e';
 
@@ -47,14 +47,7 @@ describe('Task panel and Get Task', () => {
   before(async () => {
     server = await startFlexpriceServer({ apiKey: KEY });
     await setSetting('apiUrl', server.baseUrl);
-    const input = answerInputBoxes(KEY);
-    const messages = recordMessages();
-    try {
-      await vscode.commands.executeCommand('flexprice.setApiKey');
-    } finally {
-      input.restore();
-      messages.restore();
-    }
+    await setApiKeyThroughCommand(KEY);
   });
 
   after(async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeSnapshotRow } from '../../src/tree/treeSnapshot';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
-import { answerInputBoxes, recordMessages, setSetting, stubWindow } from './vscodeStubs';
+import { answerInputBoxes, recordMessages, setApiKeyThroughCommand, setSetting, stubWindow } from './vscodeStubs';
 
 const KEY = 'fp_tree_integration_key_91c2';
 
@@ -48,14 +48,7 @@ describe('Task tree', () => {
     await setSetting('apiUrl', server.baseUrl);
     await setSetting('refresh.minIntervalSeconds', 0.5);
     await setSetting('refresh.maxIntervalSeconds', 1);
-    const input = answerInputBoxes(KEY);
-    const messages = recordMessages();
-    try {
-      await vscode.commands.executeCommand('flexprice.setApiKey');
-    } finally {
-      input.restore();
-      messages.restore();
-    }
+    await setApiKeyThroughCommand(KEY);
     await vscode.commands.executeCommand('flexprice.tasks.focus');
   });
 

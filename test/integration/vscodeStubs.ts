@@ -39,3 +39,15 @@ export function recordMessages() {
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('flexprice').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/** Runs "Flexprice: Set API Key" as a user would, answering its password box with `key`. */
+export async function setApiKeyThroughCommand(key: string): Promise<void> {
+  const input = answerInputBoxes(key);
+  const messages = recordMessages();
+  try {
+    await vscode.commands.executeCommand('flexprice.setApiKey');
+  } finally {
+    input.restore();
+    messages.restore();
+  }
+}
