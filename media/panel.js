@@ -264,12 +264,14 @@
   /**
    * Shows the rows matching the filter: the first chunk at once, the rest in later frames, so
    * neither a long summary nor a keystroke ever blocks the page. Row elements are built once
-   * and reused; a newer render or filter cancels the chunks still pending.
+   * and reused; a newer render, or a filter that changes the matches, cancels the chunks still
+   * pending.
    */
   function buildErrorRows(entries, body, shown) {
     errorRows = entries.map(function (entry) {
       return { entry: entry, row: undefined, haystack: String(entry.text).toLowerCase() };
     });
+    listedRows = undefined;
     showMatchingRows(body, shown);
   }
 
@@ -286,20 +288,33 @@
   }
 
   let filterGeneration = 0;
+  /** The rows the table holds or is still adding, in order. */
+  let listedRows;
   function showMatchingRows(body, shown) {
-    const generation = ++filterGeneration;
     const needle = filterText.trim().toLowerCase();
     const matches = needle
       ? errorRows.filter(function (item) {
           return item.haystack.indexOf(needle) !== -1;
         })
       : errorRows;
-    body.replaceChildren();
-    body.setAttribute('data-complete', 'false');
     const count = function (n) {
       return n.toLocaleString('en-US');
     };
     shown.textContent = needle ? 'Showing ' + count(matches.length) + ' of ' + count(errorRows.length) : count(errorRows.length) + ' entries';
+    // Most keystrokes leave the matches as they were ("cust" → "custo", "" → "c"): then the
+    // table, and any chunks still to come, stay as they are.
+    if (sameRows(matches, listedRows)) return;
+    // A longer query only takes rows away: those go, the rest keep their layout.
+    if (body.getAttribute('data-complete') === 'true' && isSubset(matches, listedRows)) {
+      const kept = new Set(matches);
+      for (const item of listedRows) if (!kept.has(item)) item.row.remove();
+      listedRows = matches;
+      return;
+    }
+    listedRows = matches;
+    const generation = ++filterGeneration;
+    body.replaceChildren();
+    body.setAttribute('data-complete', 'false');
     let next = 0;
     function addChunk(size) {
       if (generation !== filterGeneration) return;
@@ -308,7 +323,7 @@
       for (; next < end; next++) fragment.appendChild(rowFor(matches[next]));
       body.appendChild(fragment);
       if (next < matches.length) {
-        requestAnimationFrame(function () {
+        afterNextPaint(function () {
           addChunk(LATER_CHUNK);
         });
       } else {
@@ -316,6 +331,30 @@
       }
     }
     addChunk(FIRST_CHUNK);
+  }
+
+  function sameRows(a, b) {
+    if (!b || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  function isSubset(items, of) {
+    if (!of) return false;
+    const all = new Set(of);
+    return items.every(function (item) {
+      return all.has(item);
+    });
+  }
+
+  /**
+   * Runs `callback` in a task once the next frame has been painted. A requestAnimationFrame
+   * callback alone would run before that paint, so the next chunk would delay the first rows.
+   */
+  function afterNextPaint(callback) {
+    requestAnimationFrame(function () {
+      setTimeout(callback, 0);
+    });
   }
 
   function applyFilter(shown) {

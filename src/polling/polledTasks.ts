@@ -1,4 +1,4 @@
-import type { Task } from '../api/taskSchema';
+import { isTerminalStatus, type Task } from '../api/taskSchema';
 import { hasChanged, hasFinished } from './taskChanges';
 import type { TaskPage } from './taskSource';
 
@@ -24,6 +24,8 @@ export interface PolledChange {
  */
 export class PolledTasks {
   private list: { items: Task[]; total: number } | undefined;
+  /** `list.items` by ID, built when first asked for: a cycle's diff does not need it. */
+  private listIndex: Map<string, Task> | undefined;
   private readonly singles = new Map<string, Task>();
   private readonly missingIds = new Set<string>();
 
@@ -37,7 +39,7 @@ export class PolledTasks {
 
   /** The freshest read of a task: from the page if it is there, else from its own request. */
   get(id: string): Task | undefined {
-    return this.list?.items.find((task) => task.id === id) ?? this.singles.get(id);
+    return this.indexOfList()?.get(id) ?? this.singles.get(id);
   }
 
   /** The separately fetched read only (the one to judge whether it needs fetching again). */
@@ -59,37 +61,75 @@ export class PolledTasks {
 
   /** Drops the list (a new filter); `everything` also drops single reads and 404s (a new key or server). */
   clear(everything: boolean): void {
-    this.list = undefined;
+    this.setList(undefined);
     if (!everything) return;
     this.singles.clear();
     this.missingIds.clear();
   }
 
-  /** Stores a cycle's answers and returns what changed. */
+  /**
+   * Stores a cycle's answers and returns what changed. A cycle usually brings back the same
+   * tasks in the same order, so each is compared with the one at its position; lookups by ID
+   * are only needed when the list itself changed.
+   */
   merge(page: TaskPage | undefined, fetched: readonly Task[]): PolledChange {
-    const before = new Map<string, Task>([...this.singles, ...(this.list?.items ?? []).map((t) => [t.id, t] as const)]);
+    const previousList = this.list;
+    let previousIndex = this.listIndex;
+    const before = (id: string) => {
+      if (previousList && !previousIndex) previousIndex = indexById(previousList.items);
+      return previousIndex?.get(id) ?? this.singles.get(id);
+    };
+    const updated: Task[] = [];
+    const finished: TaskFinished[] = [];
+    const seen = new Set<string>();
+    const compare = (task: Task, previous: Task | undefined) => {
+      // COMPLETED is final (isTerminalStatus): not compared again. With thousands loaded, their
+      // error summaries alone are megabytes of text to compare every cycle. The new read is kept.
+      if (!previous || isTerminalStatus(previous.task_status) || !hasChanged(previous, task) || seen.has(task.id)) return;
+      seen.add(task.id);
+      updated.push(task);
+      if (hasFinished(previous, task)) finished.push({ task, previous });
+    };
     let structural = false;
     if (page) {
-      const ids = (tasks: readonly Task[]) => tasks.map((task) => task.id).join('\n');
-      structural =
-        this.list === undefined || this.list.total !== page.pagination.total || ids(this.list.items) !== ids(page.items);
-      this.list = { items: [...page.items], total: page.pagination.total };
+      const sameOrder = previousList !== undefined && sameIds(previousList.items, page.items);
+      structural = !sameOrder || previousList.total !== page.pagination.total;
+      for (let i = 0; i < page.items.length; i++) {
+        const task = page.items[i];
+        compare(task, sameOrder ? previousList.items[i] : before(task.id));
+      }
+      this.setList({ items: [...page.items], total: page.pagination.total });
     }
-    const firstReads = fetched.filter((task) => !before.has(task.id));
+    // Off-page reads are compared with what was known before this cycle (the old list included).
+    const firstReads = fetched.filter((task) => before(task.id) === undefined);
+    fetched.forEach((task) => compare(task, before(task.id)));
     for (const task of fetched) {
       if (!this.singles.has(task.id)) structural = true;
       this.singles.set(task.id, task);
     }
-    const updated: Task[] = [];
-    const finished: TaskFinished[] = [];
-    const seen = new Set<string>();
-    for (const task of [...(page?.items ?? []), ...fetched]) {
-      const previous = before.get(task.id);
-      if (seen.has(task.id) || !previous || !hasChanged(previous, task)) continue;
-      seen.add(task.id);
-      updated.push(task);
-      if (hasFinished(previous, task)) finished.push({ task, previous });
-    }
     return { updated, structural, firstReads, finished };
   }
+
+  private setList(list: { items: Task[]; total: number } | undefined): void {
+    this.list = list;
+    this.listIndex = undefined;
+  }
+
+  private indexOfList(): Map<string, Task> | undefined {
+    if (this.list && !this.listIndex) this.listIndex = indexById(this.list.items);
+    return this.listIndex;
+  }
+}
+
+function indexById(tasks: readonly Task[]): Map<string, Task> {
+  const index = new Map<string, Task>();
+  for (const task of tasks) index.set(task.id, task);
+  return index;
+}
+
+/** Same tasks in the same order. */
+function sameIds(a: readonly Task[], b: readonly Task[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id) return false;
+  return true;
 }

@@ -295,8 +295,7 @@ export class TaskPoller implements Disposable {
       const page = fetchList
         ? await source.listTasks({ ...this.filter, limit: this.settings.pageSize * this.pages, offset: 0 }, signal)
         : undefined;
-      const onPage = new Set((page?.items ?? this.reads.items ?? []).map((task) => task.id));
-      const ids = this.idsToFetchSingly(onPage);
+      const ids = this.idsToFetchSingly(page?.items ?? this.reads.items ?? []);
       const results = await Promise.allSettled(ids.map((id) => source.getTask(id, signal)));
       if (generation !== this.generation) return { kind: 'stale' };
       const fetched: Task[] = [];
@@ -321,8 +320,10 @@ export class TaskPoller implements Disposable {
   }
 
   /** Pinned (while the tree shows them) and panel tasks that are off the page and may still change. */
-  private idsToFetchSingly(onPage: ReadonlySet<string>): string[] {
+  private idsToFetchSingly(list: readonly Task[]): string[] {
     const wanted = new Set([...this.watchers.keys(), ...(this.visible ? this.pinned : [])]);
+    if (wanted.size === 0) return [];
+    const onPage = new Set(list.map((task) => task.id));
     return [...wanted].filter(
       (id) => !onPage.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.single(id)),
     );

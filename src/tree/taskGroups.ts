@@ -28,7 +28,9 @@ export function groupTasks(tasks: readonly Task[], mode: GroupMode): TaskGroup[]
   const byKey = new Map<string, Task[]>();
   for (const task of tasks) {
     const key = groupKeyOf(task, mode);
-    byKey.set(key, [...(byKey.get(key) ?? []), task]);
+    const group = byKey.get(key);
+    if (group) group.push(task);
+    else byKey.set(key, [task]);
   }
   const known = mode === 'status' ? STATUS_GROUPS.map((group) => group.key) : ['type:IMPORT', 'type:EXPORT'];
   const order = [...known, ...[...byKey.keys()].filter((key) => !known.includes(key))];

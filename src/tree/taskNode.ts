@@ -20,12 +20,16 @@ export class TaskNode {
     item.id = `${this.groupKey}/${task.id}`;
     item.description = this.missing ? 'not found' : task.task_status ? taskRowDescription(task, now) : 'loading…';
     item.iconPath = this.missing ? new vscode.ThemeIcon('circle-slash') : taskIcon(task);
-    item.tooltip = new vscode.MarkdownString(taskTooltipMarkdown(task));
     item.contextValue = ['task', this.watched ? 'watched' : 'unwatched', task.file_url ? 'file' : 'nofile'].join(';');
     item.command = { command: 'flexprice.getTask', title: 'Show Details', arguments: [task.id] };
     item.accessibilityInformation = {
       label: `${taskRowLabel(task)}, ${task.task_status ?? 'unknown status'}, ${item.description}`,
     };
     return item;
+  }
+
+  /** The hover, built only when VS Code asks (resolveTreeItem): most rows are never hovered. */
+  tooltip(): vscode.MarkdownString {
+    return new vscode.MarkdownString(taskTooltipMarkdown(this.task));
   }
 }

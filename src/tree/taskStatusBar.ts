@@ -14,16 +14,21 @@ export class TaskStatusBar implements vscode.Disposable {
   constructor(private readonly poller: TaskPoller) {
     this.item.name = 'Flexprice Tasks';
     this.item.command = 'flexprice.tasks.focus';
-    this.subscriptions = [poller.onDidChange(() => this.update()), poller.onDidChangeState(() => this.update())];
+    // Only what it counts: every change to the list or the pins fires onDidChange. The state
+    // reports each cycle, and recounting 10,000 loaded tasks per cycle is not free.
+    this.subscriptions = [poller.onDidChange(() => this.update())];
     this.update();
   }
 
   update(): void {
-    const known = new Map<string, Task>();
-    for (const task of this.poller.tasks ?? []) known.set(task.id, task);
     const watched = this.poller.pinnedIds.map((id) => this.poller.task(id)).filter((task): task is Task => task !== undefined);
-    for (const task of watched) known.set(task.id, task);
-    const running = [...known.values()].filter(isRunning).length;
+    const offList = new Map(watched.map((task) => [task.id, task]));
+    let running = 0;
+    for (const task of this.poller.tasks ?? []) {
+      if (isRunning(task)) running += 1;
+      if (offList.size > 0) offList.delete(task.id);
+    }
+    for (const task of offList.values()) if (isRunning(task)) running += 1;
     const failed = watched.filter((task) => task.task_status === 'FAILED').length;
     if (running === 0 && failed === 0) {
       this.item.hide();

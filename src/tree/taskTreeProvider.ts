@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Task } from '../api/taskSchema';
-import type { TaskPoller, TaskPollerChange } from '../polling/taskPoller';
+import type { PollerState, TaskPoller, TaskPollerChange } from '../polling/taskPoller';
 import { formatRelative } from '../panel/timeFormat';
 import { GroupNode } from './groupNode';
 import { groupKeyOf, groupTasks, type GroupMode } from './taskGroups';
@@ -11,6 +11,8 @@ import { treeErrorText } from './treeErrorText';
 import type { TreeNode } from './treeNode';
 
 const WATCHED = 'watched';
+/** formatRelative's smallest step past "just now". */
+const RELATIVE_TIME_STEP_MS = 60_000;
 
 /**
  * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then
@@ -20,9 +22,15 @@ const WATCHED = 'watched';
 export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** Rows by `group/taskId`, as the last getChildren() handed them out. */
   private readonly taskNodes = new Map<string, TaskNode>();
+  /** The groups of that getChildren(), so a task's rows are found without scanning them all. */
+  private groupKeys: string[] = [];
   private readonly subscriptions: vscode.Disposable[];
   private mode: GroupMode;
+  private shownState: PollerState['kind'];
+  /** When the roots were last built: rows say "3 min ago", so they are redrawn now and then. */
+  private drawnAt = 0;
 
   constructor(
     private readonly poller: TaskPoller,
@@ -31,10 +39,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly now: () => Date = () => new Date(),
   ) {
     this.mode = mode;
+    this.shownState = poller.state.kind;
     this.subscriptions = [
       this.changed,
       poller.onDidChange((change) => this.onPollerChange(change)),
-      poller.onDidChangeState(() => this.changed.fire(undefined)),
+      poller.onDidChangeState((state) => this.onStateChange(state)),
     ];
   }
 
@@ -56,6 +65,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return node instanceof TaskNode ? node.toTreeItem(this.now()) : node.toTreeItem();
   }
 
+  /** Called on hover for items without a tooltip: task rows get theirs here, not in getTreeItem. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof TaskNode) item.tooltip = node.tooltip();
+    return item;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node instanceof GroupNode) return node.children;
     if (node) return [];
@@ -70,14 +85,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const roots: TreeNode[] = [];
     if (state.kind === 'failed') roots.push(this.errorNode(state.error, state.lastSuccessAt));
     const used = new Set<string>();
-    const pinned = this.poller.pinnedIds;
-    if (pinned.length > 0) {
-      const children = pinned.map((id) => this.nodeFor(WATCHED, this.poller.task(id) ?? { id }, used));
+    const pinned = new Set(this.poller.pinnedIds);
+    if (pinned.size > 0) {
+      const children = [...pinned].map((id) => this.nodeFor(WATCHED, this.poller.task(id) ?? { id }, used, pinned));
       roots.push(new GroupNode(WATCHED, 'Watched', children));
     }
     const tasks = this.poller.tasks ?? [];
     for (const group of groupTasks(tasks, this.mode)) {
-      roots.push(new GroupNode(group.key, group.title, group.tasks.map((task) => this.nodeFor(group.key, task, used))));
+      roots.push(new GroupNode(group.key, group.title, group.tasks.map((task) => this.nodeFor(group.key, task, used, pinned))));
     }
     if (this.poller.tasks?.length === 0 && state.kind === 'current') {
       const filtered = Object.values(this.poller.activeFilter).some(Boolean);
@@ -85,19 +100,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     if (this.poller.hasMore) roots.push(new LoadMoreNode(tasks.length, this.poller.total));
     for (const key of [...this.taskNodes.keys()]) if (!used.has(key)) this.taskNodes.delete(key);
+    this.drawnAt = this.now().getTime();
+    this.groupKeys = roots.flatMap((node) => (node instanceof GroupNode ? [node.key] : []));
     return roots;
   }
 
   /** The node already showing this task in this group, brought up to date, or a new one. */
-  private nodeFor(groupKey: string, task: Task, used: Set<string>): TaskNode {
+  private nodeFor(groupKey: string, task: Task, used: Set<string>, pinned: ReadonlySet<string>): TaskNode {
     const key = `${groupKey}/${task.id}`;
     used.add(key);
-    const watched = this.poller.pinnedIds.includes(task.id);
+    const watched = pinned.has(task.id);
     const missing = this.poller.isMissing(task.id);
     const node = this.taskNodes.get(key) ?? new TaskNode(groupKey, task, watched, missing);
     Object.assign(node, { task, watched, missing });
     this.taskNodes.set(key, node);
     return node;
+  }
+
+  /** The rows showing a task: at most one per group (Watched and its status or type group). */
+  private rowsOf(id: string): TaskNode[] {
+    return this.groupKeys.flatMap((group) => this.taskNodes.get(`${group}/${id}`) ?? []);
   }
 
   private errorNode(error: unknown, lastSuccessAt: number | undefined): MessageNode {
@@ -106,20 +128,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return new MessageNode('error', treeErrorText(error, this.apiUrl()), detail);
   }
 
+  /**
+   * Redraws when the state changes what the tree shows (error row, empty message, no key), and
+   * once a minute so relative times stay true. Each successful cycle reports `current` again;
+   * redrawing on every one would make VS Code ask for every row (10,000 with all pages loaded)
+   * after every poll, though nothing changed.
+   */
+  private onStateChange(state: PollerState): void {
+    const previous = this.shownState;
+    this.shownState = state.kind;
+    const timesAged = this.now().getTime() - this.drawnAt >= RELATIVE_TIME_STEP_MS;
+    if (state.kind !== previous || state.kind === 'failed' || timesAged) this.changed.fire(undefined);
+  }
+
   /** Refreshes only the rows that changed, unless a task moved group or the list itself changed. */
   private onPollerChange(change: TaskPollerChange): void {
-    const rows = change.updated.flatMap((task) => this.rowsOf(task.id));
-    const moved = change.updated.some((task) => this.rowsOf(task.id).some((row) => row.groupKey !== WATCHED && row.groupKey !== groupKeyOf(task, this.mode)));
+    const rows = change.updated.flatMap((task) => this.rowsOf(task.id).map((row) => ({ row, task })));
+    const moved = rows.some(({ row, task }) => row.groupKey !== WATCHED && row.groupKey !== groupKeyOf(task, this.mode));
     if (change.structural || moved) {
       this.changed.fire(undefined);
       return;
     }
-    for (const row of rows) row.task = change.updated.find((task) => task.id === row.task.id) ?? row.task;
-    if (rows.length > 0) this.changed.fire(rows);
-  }
-
-  private rowsOf(id: string): TaskNode[] {
-    return [...this.taskNodes.values()].filter((node) => node.task.id === id);
+    for (const { row, task } of rows) row.task = task;
+    if (rows.length > 0) this.changed.fire(rows.map(({ row }) => row));
   }
 
   dispose(): void {

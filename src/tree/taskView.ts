@@ -59,6 +59,11 @@ class LazyTaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.
     return this.host().provider.getTreeItem(node);
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    const provider = this.host().provider;
+    return provider.resolveTreeItem ? provider.resolveTreeItem(item, node, token) : item;
+  }
+
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }

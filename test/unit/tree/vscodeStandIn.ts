@@ -1,0 +1,110 @@
+import Module from 'node:module';
+
+/*
+ * The few `vscode` pieces the tree code uses (tree items, icons, markdown, an event emitter, a
+ * status-bar item, messages, default settings), so src/tree runs in plain Node: in unit tests
+ * and in the scale benchmark. They hold values the
+ * way VS Code's own classes do and add no work of their own, so timings measure the extension's
+ * code. `vscode` is not an npm package (the host injects it), hence the resolver hook below.
+ */
+
+export enum TreeItemCollapsibleState {
+  None = 0,
+  Collapsed = 1,
+  Expanded = 2,
+}
+
+export class TreeItem {
+  id?: string;
+  description?: string | boolean;
+  tooltip?: string | MarkdownString;
+  iconPath?: ThemeIcon;
+  contextValue?: string;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  accessibilityInformation?: { label: string; role?: string };
+
+  constructor(
+    public label: string,
+    public collapsibleState: TreeItemCollapsibleState = TreeItemCollapsibleState.None,
+  ) {}
+}
+
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
+
+export class MarkdownString {
+  constructor(public value = '') {}
+}
+
+export enum StatusBarAlignment {
+  Left = 1,
+  Right = 2,
+}
+
+/** A status-bar item that records what it shows. */
+export class StatusBarItem {
+  name?: string;
+  text = '';
+  tooltip?: string;
+  command?: string;
+  backgroundColor?: ThemeColor;
+  visible = false;
+
+  constructor(readonly id: string) {}
+
+  show(): void {
+    this.visible = true;
+  }
+
+  hide(): void {
+    this.visible = false;
+  }
+
+  dispose(): void {
+    this.visible = false;
+  }
+}
+
+/** Messages are answered with no choice (and not kept); settings read their defaults. */
+const showMessage = async (_message: string, ..._items: string[]): Promise<string | undefined> => undefined;
+
+export const window = {
+  createStatusBarItem: (id: string) => new StatusBarItem(id),
+  showInformationMessage: showMessage,
+  showWarningMessage: showMessage,
+  showErrorMessage: showMessage,
+};
+
+export const workspace = {
+  getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
+};
+
+export const commands = {
+  executeCommand: async () => undefined,
+};
+
+// The tree only subscribes and fires; the poller's own emitter has the same shape.
+export { Emitter as EventEmitter } from '../../../src/polling/emitter';
+
+type Resolve = (request: string, ...rest: unknown[]) => string;
+
+/** Makes `require('vscode')` load this module. Runs when this module loads; import it before src/tree. */
+export function installVscodeStandIn(): void {
+  const loader = Module as unknown as { _resolveFilename: Resolve };
+  const resolve = loader._resolveFilename;
+  if ((resolve as { standIn?: boolean }).standIn) return;
+  const hooked: Resolve = function (this: unknown, request, ...rest) {
+    return request === 'vscode' ? __filename : resolve.call(this, request, ...rest);
+  };
+  loader._resolveFilename = Object.assign(hooked, { standIn: true });
+}
+
+installVscodeStandIn();
