@@ -5,7 +5,9 @@ const CONTEXT_KEY = 'flexprice.hasApiKey';
 
 /**
  * The one owner of the Flexprice API key. The key lives only in VS Code's SecretStorage;
- * everything else asks this class for it and never keeps a copy.
+ * everything else asks this class for it and never keeps a copy. It remembers its last read
+ * until the secret changes: each read is a round trip to the window, and opening the view
+ * asks for the key several times before the first request.
  *
  * `FLEXPRICE_API_KEY` in the extension host's environment is a fallback for when no key is
  * stored, as the Flexprice CLI does: it lets the local demo run with its key preset.
@@ -15,6 +17,7 @@ export class ApiKeyStore implements vscode.Disposable {
   /** Fires when the key changes, in this window or in another one. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private read: Promise<string | undefined> | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -22,13 +25,20 @@ export class ApiKeyStore implements vscode.Disposable {
   ) {
     this.subscription = secrets.onDidChange((event) => {
       if (event.key !== SECRET_KEY) return;
+      this.read = undefined;
       void this.updateContextKey();
       this.changed.fire();
     });
   }
 
   async get(): Promise<string | undefined> {
-    return (await this.secrets.get(SECRET_KEY)) || this.environmentKey;
+    if (!this.read) {
+      const read = Promise.resolve(this.secrets.get(SECRET_KEY)).then((stored) => stored || this.environmentKey);
+      // A failed read is not remembered: the next call asks again.
+      read.catch(() => this.read === read && (this.read = undefined));
+      this.read = read;
+    }
+    return this.read;
   }
 
   async has(): Promise<boolean> {
@@ -40,11 +50,13 @@ export class ApiKeyStore implements vscode.Disposable {
     const trimmed = key.trim();
     if (!trimmed) throw new Error('The API key is empty.');
     await this.secrets.store(SECRET_KEY, trimmed);
+    this.read = undefined;
     await this.updateContextKey();
   }
 
   async clear(): Promise<void> {
     await this.secrets.delete(SECRET_KEY);
+    this.read = undefined;
     await this.updateContextKey();
   }
 

@@ -31,6 +31,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private shownState: PollerState['kind'];
   /** When the roots were last built: rows say "3 min ago", so they are redrawn now and then. */
   private drawnAt = 0;
+  /** Root getChildren() calls in progress; see redraw(). */
+  private answering = 0;
 
   constructor(
     private readonly poller: TaskPoller,
@@ -74,8 +76,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node instanceof GroupNode) return node.children;
     if (node) return [];
-    await this.poller.idle();
-    if (this.poller.tasks === undefined && this.poller.state.kind === 'idle') await this.poller.refresh();
+    this.answering += 1;
+    try {
+      await this.poller.idle();
+      if (this.poller.tasks === undefined && this.poller.state.kind === 'idle') await this.poller.refresh();
+    } finally {
+      this.answering -= 1;
+    }
     return this.roots();
   }
 
@@ -138,7 +145,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const previous = this.shownState;
     this.shownState = state.kind;
     const timesAged = this.now().getTime() - this.drawnAt >= RELATIVE_TIME_STEP_MS;
-    if (state.kind !== previous || state.kind === 'failed' || timesAged) this.changed.fire(undefined);
+    if (state.kind !== previous || state.kind === 'failed' || timesAged) this.redraw(undefined);
   }
 
   /** Refreshes only the rows that changed, unless a task moved group or the list itself changed. */
@@ -146,11 +153,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const rows = change.updated.flatMap((task) => this.rowsOf(task.id).map((row) => ({ row, task })));
     const moved = rows.some(({ row, task }) => row.groupKey !== WATCHED && row.groupKey !== groupKeyOf(task, this.mode));
     if (change.structural || moved) {
-      this.changed.fire(undefined);
+      this.redraw(undefined);
       return;
     }
     for (const { row, task } of rows) row.task = task;
-    if (rows.length > 0) this.changed.fire(rows.map(({ row }) => row));
+    if (rows.length > 0) this.redraw(rows.map(({ row }) => row));
+  }
+
+  /**
+   * Tells VS Code what to ask for again, unless it is waiting for the roots: those are built
+   * once the cycle in progress has settled, so they hold its changes. Firing then would make
+   * VS Code throw that answer away and ask again, delaying the first rows by a round trip.
+   */
+  private redraw(nodes: TreeNode[] | undefined): void {
+    if (this.answering === 0) this.changed.fire(nodes);
   }
 
   dispose(): void {

@@ -47,6 +47,16 @@ describe('TaskTreeProvider', () => {
 
   const rowsOf = (event: Fired) => (Array.isArray(event) ? event.map((node) => `${(node as TaskNode).groupKey}/${(node as TaskNode).task.id}`) : event);
 
+  it('answers the first ask for rows with the tasks, without asking VS Code to ask again', async () => {
+    source.add(makeTask(clock.now(), { task_status: 'PROCESSING' }), makeTask(clock.now(), { task_status: 'COMPLETED' }));
+    const answer = provider.getChildren();
+    poller.setVisible(true);
+    const groups = (await answer).filter((node): node is GroupNode => 'children' in node);
+    assert.deepEqual(groups.map((group) => group.children.length), [1, 1]);
+    assert.equal(poller.state.kind, 'current');
+    assert.deepEqual(fired, []);
+  });
+
   it('does not redraw after a cycle that brought nothing new', async () => {
     await show(makeTask(clock.now(), { task_status: 'PROCESSING' }));
     await clock.runNext();
