@@ -1,13 +1,18 @@
 import * as assert from 'node:assert/strict';
 import type { Task } from '../../../src/api/taskSchema';
 import { groupTasks } from '../../../src/tree/taskGroups';
-import { recordCounts, taskRowDescription, taskRowLabel } from '../../../src/tree/taskRow';
+import { formatCount, recordCounts, taskRowDescription, taskRowLabel } from '../../../src/tree/taskRow';
 import { taskTooltipMarkdown } from '../../../src/tree/taskTooltip';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const task = (patch: Partial<Task>): Task => ({ id: 'task_01', created_at: '2026-03-01T11:57:00Z', ...patch });
 
 describe('task rows', () => {
+  it('writes counts as en-US does, whole or not', () => {
+    const values = [0, 7, 999, 1000, 12345, 1234567, -1234, Number.MAX_SAFE_INTEGER, 1234.5, -0.25, 1e21, NaN, Infinity];
+    for (const value of values) assert.equal(formatCount(value), value.toLocaleString('en-US'), String(value));
+  });
+
   it('labels a row with the file name, else the ID', () => {
     assert.equal(taskRowLabel(task({ file_name: 'events.csv' })), 'events.csv');
     assert.equal(taskRowLabel(task({ file_name: '  ' })), 'task_01');
