@@ -1,8 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { FlexpriceClient } from '../src/api/flexpriceClient';
 import type { Task } from '../src/api/taskSchema';
@@ -11,7 +7,7 @@ import { buildPanelHtml, createNonce } from '../src/panel/panelHtml';
 import type { HostMessage } from '../src/panel/panelMessages';
 import { buildTaskView } from '../src/panel/taskViewModel';
 import { launchChromium } from '../test/host/browser';
-import { PROJECT_ROOT } from '../test/host/projectRoot';
+import { servePanelPage } from '../test/host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer } from '../test/server/flexpriceServer';
 import { installPageTimers, type KeySample, type PageTimers, type RenderSample } from './panel/pageTimers';
 import { mean, median, round, type Figure, type Section } from './report';
@@ -34,14 +30,13 @@ const FILTER_ROUNDS = 3;
 const QUERY = 'customer';
 const BUDGET_MS = 50;
 const VIEWPORT = { width: 1100, height: 900 };
-const MEDIA = path.join(PROJECT_ROOT, 'media');
 
 type Typed = KeySample & { key: string };
 
 export async function run(): Promise<Section> {
   const loadAverage = round(os.loadavg()[0]!, 2);
   const flexprice = await startFlexpriceServer();
-  const assets = await servePanel();
+  const assets = await servePanelPage();
   const browser = await launchChromium().catch(async (error: unknown) => {
     await Promise.all([assets.close(), flexprice.close()]);
     throw error;
@@ -95,30 +90,6 @@ function measureHostSide(task: Task): HostSide {
     result.panelHtml.push(performance.now() - htmlStarted);
   }
   return result;
-}
-
-/** The panel's page as TaskPanel builds it (a fresh nonce each time, cspSource = this server) and media/. */
-async function servePanel(): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
-  let origin = '';
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/panel.html') {
-      const asset = (file: string) => `${origin}/media/${file}`;
-      const html = buildPanelHtml({ script: asset('panel.js'), style: asset('panel.css'), codicons: asset('codicons/codicon.css') }, origin, createNonce());
-      return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    }
-    const file = path.join(PROJECT_ROOT, path.normalize(url.pathname));
-    if (!file.startsWith(MEDIA + path.sep)) return void res.writeHead(404).end();
-    try {
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: `${origin}/panel.html`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Opens the panel's page afresh, as a new panel does, and posts the task once it is ready. */

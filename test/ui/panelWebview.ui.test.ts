@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FlexpriceClient } from '../../src/api/flexpriceClient';
 import type { Task } from '../../src/api/taskSchema';
 import { filterErrorEntries, parseErrorSummary } from '../../src/panel/errorSummary';
-import { buildPanelHtml, createNonce } from '../../src/panel/panelHtml';
 import { buildTaskView } from '../../src/panel/taskViewModel';
+import { servePanelPage, type PanelPageServer } from '../host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
 
 /*
@@ -17,7 +13,6 @@ import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '..
  * Flexprice server. `acquireVsCodeApi` is the only stand-in: it records what the page sends.
  */
 
-const ROOT = path.resolve(__dirname, '../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** VS Code sets these in every webview; for a screenshot outside VS Code, Dark Modern's values. */
@@ -43,8 +38,7 @@ describe('task panel page (Chromium)', function () {
   this.timeout(60_000);
   let flexprice: LocalFlexpriceServer;
   let client: FlexpriceClient;
-  let assets: Server;
-  let origin: string;
+  let assets: PanelPageServer;
   let browser: Browser;
   let page: Page;
   let cspViolations: string[];
@@ -52,29 +46,13 @@ describe('task panel page (Chromium)', function () {
   before(async () => {
     flexprice = await startFlexpriceServer();
     client = new FlexpriceClient({ apiUrl: flexprice.baseUrl, apiKey: flexprice.apiKey, timeoutMs: 10_000, environmentId: undefined, userAgent: 'ui-test' });
-    assets = createServer(async (req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname === '/panel.html') {
-        res.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml());
-        return;
-      }
-      const file = path.join(ROOT, path.normalize(url.pathname));
-      if (!file.startsWith(path.join(ROOT, 'media'))) return void res.writeHead(404).end();
-      try {
-        const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
-        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve) => assets.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(assets.address() as AddressInfo).port}`;
+    assets = await servePanelPage();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => assets?.close(resolve));
+    await assets?.close();
     await flexprice?.close();
   });
 
@@ -94,20 +72,12 @@ describe('task panel page (Chromium)', function () {
       });
     });
     if (process.env.PANEL_SCREENSHOT) await page.addInitScript(applyDarkTheme);
-    await page.goto(`${origin}/panel.html`);
+    await page.goto(assets.url);
   });
 
   afterEach(async () => {
     await page.close();
   });
-
-  function pageHtml(): string {
-    return buildPanelHtml(
-      { script: `${origin}/media/panel.js`, style: `${origin}/media/panel.css`, codicons: `${origin}/media/codicons/codicon.css` },
-      origin,
-      createNonce(),
-    );
-  }
 
   async function showTask(id: string): Promise<Task> {
     const task = await client.getTask(id);
