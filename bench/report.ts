@@ -3,7 +3,7 @@
  * which budget; bench/run.ts prints them as one table and writes them to bench/results.json.
  */
 
-export type Unit = 'ms' | 'KB' | 'MB' | 's' | 'requests' | 'x' | 'count';
+export type Unit = 'ms' | 'KB' | 'MB' | 's' | 'requests' | 'x';
 
 export interface Budget {
   /** The figure must be at most this. */
@@ -51,13 +51,6 @@ export function median(values: readonly number[]): number {
 
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-/** Nearest-rank percentile, p in [0, 1]. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 /** Rounds to `digits` decimals, for printing and JSON. */

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { launchChromium } from '../test/host/browser';
-import { PROJECT_ROOT } from '../test/host/projectRoot';
 import { median, round, type Figure, type Section } from './report';
 import { fromMarks, fromStartupPerformance, type ActivationTimes } from './startup/activationStats';
 import { HIDDEN_WATCH_MS, SETTLE_MS, launchHost, type LaunchResult } from './startup/hostLaunch';
@@ -30,11 +28,6 @@ interface Sample {
   loadedFiles: { file: string; bytes: number }[];
   /** view launches: activation start → first task row, and where the time went. */
   firstData?: { totalMs: number; clickToActivationMs: number; activationMs: number; activatedToRequestMs: number; requestToRowMs: number };
-}
-
-function buildProduction(): void {
-  const built = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`production build failed:\n${built.stdout}${built.stderr}`);
 }
 
 /**
@@ -151,7 +144,7 @@ function figures(samples: Sample[]): Figure[] {
   ];
 }
 
+/** Measures dist/ as it is: `npm run bench` makes the production build first. */
 export async function run(): Promise<Section> {
-  buildProduction();
   return { id: 'startup', title: 'Start-up (real VS Code extension host, code-server)', figures: figures(await measure()) };
 }

@@ -1,19 +1,17 @@
 import { FlexpriceClient } from '../../src/api/flexpriceClient';
-import { DEFAULT_POLL_SETTINGS, type PollSettings } from '../../src/polling/pollSettings';
+import { DEFAULT_POLL_SETTINGS } from '../../src/polling/pollSettings';
 import { TaskPoller } from '../../src/polling/taskPoller';
 import type { TaskTreeProvider } from '../../src/tree/taskTreeProvider';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../../test/server/flexpriceServer';
 import { FakeClock } from '../../test/unit/polling/fakeClock';
 import { HeldPageSource } from './heldPageSource';
-import { installVscodeStandIn } from '../../test/unit/tree/vscodeStandIn';
+import { installVscodeStandIn } from '../../test/unit/vscodeStandIn';
 
 export interface LoadedTaskTree {
   readonly server: LocalFlexpriceServer;
   readonly source: HeldPageSource;
   readonly poller: TaskPoller;
   readonly provider: TaskTreeProvider;
-  readonly clock: FakeClock;
-  readonly settings: PollSettings;
   /** How the list got loaded: requests made and wall time, for the record. */
   readonly load: { pages: number; requests: number; ms: number };
   close(): Promise<void>;
@@ -38,7 +36,7 @@ export async function loadTaskTree(count: number, pageSize: number): Promise<Loa
   const client = new FlexpriceClient({ apiUrl: server.baseUrl, apiKey: server.apiKey, timeoutMs: 60_000, userAgent: 'scale-bench' });
   const source = new HeldPageSource(client);
   const clock = new FakeClock(now);
-  const settings: PollSettings = { ...DEFAULT_POLL_SETTINGS, pageSize };
+  const settings = { ...DEFAULT_POLL_SETTINGS, pageSize };
   const poller = new TaskPoller({ source: async () => source, settings, clock, random: () => 0.5 });
   const provider = new TaskTreeProvider(poller, () => server.baseUrl, 'status', () => new Date(now));
   // The poller's other listeners in the sidebar, as TaskTree wires them (TaskTree itself would
@@ -61,8 +59,6 @@ export async function loadTaskTree(count: number, pageSize: number): Promise<Loa
     source,
     poller,
     provider,
-    clock,
-    settings,
     load,
     close: async () => {
       listeners.forEach((listener) => listener.dispose());

@@ -1,5 +1,6 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, PROBE_ENV, probeFiles, type ProbeMode, type ProbeResult } from './probeProtocol';
 
@@ -39,10 +40,6 @@ function ourCachedFiles(extensionPath: string, before: ReadonlySet<string>): { f
   return Object.keys(require.cache)
     .filter((file) => !before.has(file) && file.startsWith(extensionPath + path.sep))
     .map((file) => ({ file: path.relative(extensionPath, file), bytes: statSync(file).size }));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function until(condition: () => boolean): Promise<void> {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../../test/host/codeServer';
@@ -32,8 +33,6 @@ export interface LaunchResult {
   clickedAt?: number;
   firstRowAt?: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForFile(file: string, what: string, failed: () => string | undefined): Promise<void> {
   const deadline = Date.now() + STEP_LIMIT_MS;

@@ -1,11 +1,11 @@
 import Module from 'node:module';
 
 /*
- * The few `vscode` pieces the tree code uses (tree items, icons, markdown, an event emitter, a
- * status-bar item, messages, default settings), so src/tree runs in plain Node: in unit tests
- * and in the scale benchmark. They hold values the
- * way VS Code's own classes do and add no work of their own, so timings measure the extension's
- * code. `vscode` is not an npm package (the host injects it), hence the resolver hook below.
+ * The few `vscode` pieces src/tree and src/auth use (tree items, icons, markdown, an event
+ * emitter, a status-bar item, messages, default settings, commands), so they run in plain Node:
+ * in unit tests and in the scale benchmark. They hold values the way VS Code's own classes do
+ * and add no work of their own, so timings measure the extension's code. `vscode` is not an npm
+ * package (the host injects it), hence the resolver hook below.
  */
 
 export enum TreeItemCollapsibleState {
@@ -92,11 +92,11 @@ export const commands = {
 };
 
 // The tree only subscribes and fires; the poller's own emitter has the same shape.
-export { Emitter as EventEmitter } from '../../../src/polling/emitter';
+export { Emitter as EventEmitter } from '../../src/polling/emitter';
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 
-/** Makes `require('vscode')` load this module. Runs when this module loads; import it before src/tree. */
+/** Makes `require('vscode')` load this module. Runs when this module loads; import it before the code under test. */
 export function installVscodeStandIn(): void {
   const loader = Module as unknown as { _resolveFilename: Resolve };
   const resolve = loader._resolveFilename;

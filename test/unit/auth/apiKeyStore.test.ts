@@ -1,5 +1,5 @@
 // First: ApiKeyStore imports `vscode`, which this module stands in for.
-import { EventEmitter } from '../tree/vscodeStandIn';
+import { EventEmitter } from '../vscodeStandIn';
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { ApiKeyStore } from '../../../src/auth/apiKeyStore';

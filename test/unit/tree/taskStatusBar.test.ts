@@ -1,5 +1,5 @@
 // First: src/tree imports `vscode`, which this module stands in for.
-import { StatusBarItem, window } from './vscodeStandIn';
+import { StatusBarItem, window } from '../vscodeStandIn';
 import * as assert from 'node:assert/strict';
 import { FlexpriceApiError } from '../../../src/api/apiError';
 import { DEFAULT_POLL_SETTINGS } from '../../../src/polling/pollSettings';

@@ -1,5 +1,5 @@
 // First: src/tree imports `vscode`, which this module stands in for.
-import { MarkdownString } from './vscodeStandIn';
+import { MarkdownString } from '../vscodeStandIn';
 import * as assert from 'node:assert/strict';
 import { FlexpriceApiError } from '../../../src/api/apiError';
 import type { Task } from '../../../src/api/taskSchema';
