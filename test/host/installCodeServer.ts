@@ -1,8 +1,12 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { codeServerVersionForNode } from './codeServerVersion';
-import { PROJECT_ROOT } from './projectRoot';
+import { codeServerVersionLine } from './codeServerVersionLine';
+import { CODE_SERVER_PACKAGES, ensureDebianPackages } from './debianPackages';
+import { hasInstallMarker, removeInstall, writeInstallMarker } from './installMarker';
+import { PROJECT_ROOT, shownPath } from './projectRoot';
+import { runCommand } from './runCommand';
 
 /*
  * Installs code-server (VS Code's server + web workbench) without internet access beyond the
@@ -11,44 +15,18 @@ import { PROJECT_ROOT } from './projectRoot';
  * The steps below are the ones proven on this kind of machine; the order matters.
  */
 
-// Debian package → a file that shows it is installed. The compilers build node-pty and friends.
-const APT_PACKAGES: Record<string, string> = {
-  'libkrb5-dev': '/usr/include/krb5.h',
-  ripgrep: '/usr/bin/rg',
-  chromium: '/usr/bin/chromium',
-  'g++': '/usr/bin/g++',
-  make: '/usr/bin/make',
-  python3: '/usr/bin/python3',
-};
-const MARKER = '.installed';
-
 function log(line: string): void {
   console.log(`[code-server] ${line}`);
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): void {
-  log(`${path.relative(PROJECT_ROOT, cwd) || '.'}$ ${command} ${args.join(' ')}`);
-  const options: SpawnSyncOptions = { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } };
-  const result = spawnSync(command, args, options);
-  if (result.status !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` in ${cwd} failed (${result.error?.message ?? `exit ${result.status}`})`);
-  }
+  runCommand('code-server', command, args, cwd, env);
 }
 
+/** The cache folder: `.vscode-test/` unless FLEXPRICE_HOST_CACHE names another (CI: a fresh one). */
 export function codeServerDir(version = codeServerVersionForNode()): string {
-  return path.join(PROJECT_ROOT, '.vscode-test', `code-server-${version}`);
-}
-
-/** Debian packages the build and the browser need; installed only when missing and root. */
-function ensureAptPackages(): void {
-  const missing = Object.keys(APT_PACKAGES).filter((name) => !existsSync(APT_PACKAGES[name]!));
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages ${missing.join(' ')}; install them: sudo apt-get install ${missing.join(' ')}`);
-  }
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], PROJECT_ROOT, env);
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], PROJECT_ROOT, env);
+  const cache = process.env.FLEXPRICE_HOST_CACHE || path.join(PROJECT_ROOT, '.vscode-test');
+  return path.join(path.resolve(cache), `code-server-${version}`);
 }
 
 function installInto(dir: string, version: string): void {
@@ -75,35 +53,38 @@ function installInto(dir: string, version: string): void {
   run('npm', ['rebuild', 'argon2'], dir, yes);
 }
 
-function reportedVersion(bin: string): string {
+/** What `code-server --version` says about `version`; throws when it does not name it. */
+function checkedVersionLine(bin: string, version: string): string {
   const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : '';
+  const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
+  const line = result.status === 0 ? codeServerVersionLine(output, version) : undefined;
+  if (!line) {
+    const why = result.error?.message ?? `exit ${result.status}`;
+    throw new Error(`code-server ${version} installed but \`--version\` (${why}) printed no "${version} …" line:\n${output.trim()}`);
+  }
+  return line;
 }
 
 /**
  * Returns the path of the cached `code-server` launcher for this Node, installing it first when
- * needed. The marker is written only after `code-server --version` works, so a half-finished
- * install is redone from scratch.
+ * needed. Only a marker for this exact version, written after `--version` worked, is trusted;
+ * anything else is removed and installed again from scratch.
  */
 export async function ensureCodeServer(): Promise<string> {
+  // Checked on every call: cheap, and a cached install still needs /usr/bin/rg.
+  ensureDebianPackages(CODE_SERVER_PACKAGES);
   const version = codeServerVersionForNode();
   const dir = codeServerDir(version);
   const bin = path.join(dir, 'node_modules', '.bin', 'code-server');
-  const marker = path.join(dir, MARKER);
-  if (existsSync(marker) && readFileSync(marker, 'utf8').includes(version) && existsSync(bin)) {
-    return bin;
-  }
+  if (hasInstallMarker(dir, version) && existsSync(bin)) return bin;
+
   const started = Date.now();
-  log(`installing ${version} into ${path.relative(PROJECT_ROOT, dir)} (one time, about 3 minutes)`);
-  ensureAptPackages();
-  rmSync(dir, { recursive: true, force: true });
+  log(`installing ${version} into ${shownPath(dir)} (one time, about 3 minutes)`);
+  removeInstall(dir);
   mkdirSync(dir, { recursive: true });
   installInto(dir, version);
-  const reported = reportedVersion(bin);
-  if (!reported.startsWith(version)) {
-    throw new Error(`code-server ${version} installed but \`--version\` printed "${reported}"`);
-  }
-  writeFileSync(marker, `${reported}\n`);
+  const reported = checkedVersionLine(bin, version);
+  writeInstallMarker(dir, { version, reported });
   log(`ready: ${reported} (installed in ${Math.round((Date.now() - started) / 1000)} s)`);
   return bin;
 }

@@ -13,6 +13,8 @@ export interface MochaLayer {
   suffix: string;
   /** Per-test limit; it only ends hung tests, it does not measure speed. */
   timeoutMs: number;
+  /** Set-up before the first test (installs), so it is not cut short by a hook's time limit. */
+  prepare?: () => Promise<void>;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface MochaLayer {
  */
 export async function runMochaLayer(layer: MochaLayer): Promise<never> {
   exitOnSignals();
+  await layer.prepare?.();
   // Colours for a person at a terminal (the orchestrator passes FORCE_COLOR), plain text in CI logs.
   const color = Boolean(process.stdout.isTTY || process.env.FORCE_COLOR);
   const mocha = new Mocha({ ui: 'bdd', timeout: layer.timeoutMs, reporter: 'spec', color });
