@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { codeServerVersionLine } from '../../../test/host/codeServerVersionLine';
 
 describe('codeServerVersionLine', () => {
-  const VERSION_LINE = '4.100.3 3c3fbfbd4e1da3c8bf3ac9f70d7e1d3a0f7e8a41 with Code 1.100.3';
+  const VERSION_LINE = '4.100.3 409c64e0df4d53530e59c16acc2b5d5766f717b0 with Code 1.100.3';
 
   it('reads the version line alone (every run after the first)', () => {
     assert.equal(codeServerVersionLine(`${VERSION_LINE}\n`, '4.100.3'), VERSION_LINE);
@@ -10,7 +10,7 @@ describe('codeServerVersionLine', () => {
 
   it('skips the config-file line a first run on a machine prints before the version', () => {
     const output = [
-      '[2026-12-01T21:50:03.412Z] info  Wrote default config file to /root/.config/code-server/config.yaml',
+      '[2026-12-01T22:39:40.909Z] info  Wrote default config file to /root/.config/code-server/config.yaml',
       VERSION_LINE,
       '',
     ].join('\n');
