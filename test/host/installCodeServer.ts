@@ -79,7 +79,7 @@ export async function ensureCodeServer(): Promise<string> {
   if (hasInstallMarker(dir, version) && existsSync(bin)) return bin;
 
   const started = Date.now();
-  log(`installing ${version} into ${shownPath(dir)} (one time, about 3 minutes)`);
+  log(`installing ${version} into ${shownPath(dir)} (one time, 1 to 3 minutes)`);
   removeInstall(dir);
   mkdirSync(dir, { recursive: true });
   installInto(dir, version);
