@@ -14,7 +14,8 @@ export interface TaskFileClient {
 export interface TaskFileDeps {
   /** The client for the current settings, or undefined when no key is set. */
   readonly client: () => Promise<TaskFileClient | undefined>;
-  readonly openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
+  /** Opens a link in the browser, given as the exact string the server sent. */
+  readonly openExternal?: (link: string) => Thenable<boolean>;
   /** Largest file "Open export in editor" accepts, before and after un-gzipping. */
   readonly maxEditorBytes?: number;
 }
@@ -28,7 +29,7 @@ export async function openTaskFileCommand(deps: GetTaskDeps, idArgument?: unknow
   try {
     await openTaskFile(task, { client: () => deps.clients.get() });
   } catch (error) {
-    await reportApiError(error, { taskId: task.id, apiUrl: deps.clients.apiUrl, retry: () => openTaskFileCommand(deps, task.id) });
+    await reportApiError(error, { ...deps.clients.errorContext(), taskId: task.id, retry: () => openTaskFileCommand(deps, task.id) });
   }
 }
 
@@ -41,9 +42,17 @@ export async function openTaskFile(task: Task, deps: TaskFileDeps): Promise<void
   if (refusal) return refusal;
   const url = await resolveFileLink(task, deps, 'Flexprice: getting a download link…');
   if (!url) return;
-  const open = deps.openExternal ?? vscode.env.openExternal;
-  // Uri.parse(…, true) keeps the presigned query exactly as sent.
-  await open(vscode.Uri.parse(url, true));
+  await (deps.openExternal ?? openExactLink)(url);
+}
+
+/**
+ * A presigned link's signature covers its query byte for byte, and a `vscode.Uri` re-encodes
+ * the query when turned back into text (`%2F`, `%2B`, `%3D` change), which S3 answers with 403.
+ * The extension host's openExternal also takes the string itself and hands that on unchanged,
+ * as microsoft/vscode-azuretools relies on for the same reason; the typings only name Uri.
+ */
+function openExactLink(link: string): Thenable<boolean> {
+  return vscode.env.openExternal(link as unknown as vscode.Uri);
 }
 
 /** "Open export in editor": downloads a finished CSV export, un-gzips it and opens it untitled. */

@@ -48,6 +48,11 @@ export function nginxHtml(status: number): string {
 }
 
 /** S3 answers expired or unknown presigned links with 403 and an XML body. */
+/** What S3 answers when a presigned link's query was changed on the way (re-encoded, for example). */
+export function s3SignatureMismatch(): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><RequestId>4442587FB7D0A2FA</RequestId></Error>`;
+}
+
 export function s3AccessDenied(message: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${message}</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>`;
 }

@@ -35,7 +35,7 @@ export async function handleRequest(parts: PipelineParts, req: IncomingMessage, 
 
   if (path.startsWith('/files/')) {
     const segments = decodeSegments(path, '/files');
-    return segments ? routeFiles(context, method, segments, path, res) : sendJson(res, 404, routeNotFound(path));
+    return segments ? routeFiles(context, method, segments, rawQuery(req.url), path, res) : sendJson(res, 404, routeNotFound(path));
   }
   if (path !== '/v1' && !path.startsWith('/v1/')) return sendJson(res, 404, routeNotFound(path));
 
@@ -56,6 +56,12 @@ export async function handleRequest(parts: PipelineParts, req: IncomingMessage, 
   const segments = decodeSegments(path, '/v1');
   if (!segments) return sendJson(res, 404, routeNotFound(path));
   routeApi(context, method, segments, url.searchParams, path, res);
+}
+
+/** The query exactly as the client sent it: the URL parser may re-encode, so it is cut from the raw target. */
+function rawQuery(target: string | undefined): string {
+  const at = (target ?? '').indexOf('?');
+  return at < 0 ? '' : (target ?? '').slice(at).replace(/#.*$/, '');
 }
 
 function lowerCaseHeaders(req: IncomingMessage): Record<string, string> {

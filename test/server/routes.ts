@@ -20,10 +20,10 @@ export function routeApi(context: ServerContext, method: string, segments: strin
   sendJson(res, 404, routeNotFound(path));
 }
 
-/** The presigned file links under `/files/{token}/{name}`. */
-export function routeFiles(context: ServerContext, method: string, segments: string[], path: string, res: ServerResponse): void {
+/** The presigned file links under `/files/{token}/{name}`; `rawQuery` as sent, with its `?`. */
+export function routeFiles(context: ServerContext, method: string, segments: string[], rawQuery: string, path: string, res: ServerResponse): void {
   if ((method === 'GET' || method === 'HEAD') && segments.length === 2) {
-    return serveExportFile(context, segments[0], segments[1], method === 'HEAD', res);
+    return serveExportFile(context, { token: segments[0], fileName: segments[1], rawQuery, headOnly: method === 'HEAD' }, res);
   }
   sendJson(res, 404, routeNotFound(path));
 }

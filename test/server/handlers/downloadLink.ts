@@ -20,6 +20,5 @@ export function downloadLink(context: ServerContext, id: string, res: ServerResp
     return;
   }
   const fileName = exportFileName(task.file_url);
-  const token = context.links.issue(id, fileName);
-  sendJson(res, 200, { download_url: `${context.origin()}/files/${token}/${encodeURIComponent(fileName)}` });
+  sendJson(res, 200, { download_url: `${context.origin()}${context.links.issue(id, fileName)}` });
 }

@@ -1,16 +1,25 @@
 import type { ServerResponse } from 'node:http';
-import { s3AccessDenied } from '../errors';
+import { s3AccessDenied, s3SignatureMismatch } from '../errors';
 import { exportFile } from '../exportFiles';
 import { sendText } from '../respond';
 import type { ServerContext } from '../serverContext';
 
 const XML = 'application/xml';
 
-/** GET /files/{token}/{name}: the presigned link itself. Needs no API key, like S3. */
-export function serveExportFile(context: ServerContext, token: string, fileName: string, headOnly: boolean, res: ServerResponse): void {
-  const link = context.links.resolve(token, fileName);
+/**
+ * GET /files/{token}/{name}?X-Amz-…: the presigned link itself. Needs no API key, like S3, but
+ * its query must be the one issued, byte for byte: a re-encoded query fails its signature.
+ */
+export function serveExportFile(
+  context: ServerContext,
+  request: { token: string; fileName: string; rawQuery: string; headOnly: boolean },
+  res: ServerResponse,
+): void {
+  const { token, fileName, rawQuery, headOnly } = request;
+  const link = context.links.resolve(token, fileName, rawQuery);
   if (!link.ok) {
-    sendText(res, 403, s3AccessDenied(link.reason === 'expired' ? 'Request has expired' : 'Access Denied'), XML);
+    const body = link.reason === 'signature' ? s3SignatureMismatch() : s3AccessDenied(link.reason === 'expired' ? 'Request has expired' : 'Access Denied');
+    sendText(res, 403, body, XML);
     return;
   }
   const task = context.store.get(link.taskId);

@@ -17,27 +17,27 @@ describe('local Flexprice server: export downloads', () => {
     const url = new URL(res.json().download_url as string);
     assert.equal(url.origin, server.origin);
     assert.match(url.pathname, /^\/files\/[0-9a-f]{32}\/[^/]+$/);
-    return url.pathname;
+    return url.pathname + url.search;
   };
 
   it('links a finished .csv export and serves its CSV without an API key', async () => {
     const path = await linkFor(FIXTURE_IDS.completedExportS3);
     const task = server.store.get(FIXTURE_IDS.completedExportS3)!;
-    assert.ok(path.endsWith('/' + task.file_url.split('/').pop()));
+    assert.ok(path.split('?')[0]!.endsWith('/' + task.file_url.split('/').pop()));
     const res = await call(server, path, { key: null });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
     const lines = res.text.trim().split('\n');
     assert.equal(lines[0], 'invoice_id,customer_id,invoice_status,amount_due,currency,period_start,period_end');
     assert.equal(lines.length, 1 + 200, 'rows are capped at 200');
-    const logged = server.requests.last({ path });
+    const logged = server.requests.last({ path: path.split('?')[0] });
     assert.ok(logged, 'file request logged');
     assert.equal(logged.headers['x-api-key'], undefined, 'no key reached the file host');
   });
 
   it('serves .csv.gz exports as gzip bytes with a Content-Length', async () => {
     const path = await linkFor(FIXTURE_IDS.completedExportGz);
-    assert.ok(path.endsWith('.csv.gz'));
+    assert.ok(path.split('?')[0]!.endsWith('.csv.gz'));
     const res = await call(server, path, { key: null });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/gzip');
@@ -50,7 +50,7 @@ describe('local Flexprice server: export downloads', () => {
   it('records when a client does send the key to the file link', async () => {
     const path = await linkFor(FIXTURE_IDS.workflowRun);
     await call(server, path);
-    assert.equal(server.requests.last({ path })?.headers['x-api-key'], server.apiKey);
+    assert.equal(server.requests.last({ path: path.split('?')[0] })?.headers['x-api-key'], server.apiKey);
   });
 
   it('expires links after 30 minutes of server time with an S3-style 403', async () => {
@@ -66,8 +66,35 @@ describe('local Flexprice server: export downloads', () => {
 
   it('refuses unknown tokens and mismatched file names', async () => {
     const path = await linkFor(FIXTURE_IDS.completedExportS3);
-    assert.equal((await call(server, '/files/00000000000000000000000000000000/x.csv', { key: null })).status, 403);
-    assert.equal((await call(server, path.replace(/\/[^/]+$/, '/other.csv'), { key: null })).status, 403);
+    const [route, query] = path.split('?');
+    assert.equal((await call(server, `/files/00000000000000000000000000000000/x.csv?${query}`, { key: null })).status, 403);
+    assert.equal((await call(server, `${route!.replace(/\/[^/]+$/, '/other.csv')}?${query}`, { key: null })).status, 403);
+  });
+
+  it('signs links with a SigV4-shaped query whose credential and token are percent-encoded', async () => {
+    const query = new URL((await linkFor(FIXTURE_IDS.completedExportS3)), server.origin).search;
+    assert.match(query, /^\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA[A-Z0-9]{16}%2F\d{8}%2Fus-east-1%2Fs3%2Faws4_request&/);
+    assert.match(query, /&X-Amz-Security-Token=[^&]*%2B[^&]*%2F[^&]*%3D/);
+    assert.match(query, /&X-Amz-Signature=[0-9a-f]{64}$/);
+  });
+
+  it('answers 403 SignatureDoesNotMatch when the query comes back re-encoded or without its signature', async () => {
+    const path = await linkFor(FIXTURE_IDS.completedExportS3);
+    const [route, query] = path.split('?') as [string, string];
+    const variants = [
+      `${route}?${decodeURIComponent(query)}`, // what a URI class that decodes the query sends
+      `${route}?${query.replace(/%2F/g, '/')}`,
+      `${route}?${query.replace(/%3D/g, '=')}`,
+      `${route}?${query.replace(/&X-Amz-Signature=[0-9a-f]+$/, '')}`,
+      route,
+    ];
+    for (const variant of variants) {
+      const res = await call(server, variant, { key: null });
+      assert.equal(res.status, 403, variant);
+      assert.match(res.text, /<Code>(SignatureDoesNotMatch|AccessDenied)<\/Code>/, variant);
+    }
+    assert.match((await call(server, variants[1]!, { key: null })).text, /SignatureDoesNotMatch/);
+    assert.equal((await call(server, path, { key: null })).status, 200, 'the link as issued still works');
   });
 
   it('answers 404 not_found while an export is unfinished', async () => {

@@ -129,7 +129,7 @@ describe('local Flexprice server: fault switches', () => {
   it('leave presigned file links alone', async () => {
     const link = (await call(server, `/v1/tasks/${FIXTURE_IDS.completedExportS3}/download`)).json().download_url as string;
     server.faults.set({ serverError: { status: 503 } });
-    const res = await call(server, new URL(link).pathname, { key: null });
+    const res = await call(server, new URL(link).pathname + new URL(link).search, { key: null });
     assert.equal(res.status, 200);
   });
 });
