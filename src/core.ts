@@ -2,11 +2,14 @@
 // first use, so activation loads none of it.
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from './auth/apiKeyStore';
+import { HttpConsent } from './auth/httpConsent';
+import { askToSendOverHttp } from './auth/httpConsentPrompt';
 import { ClientProvider } from './clientProvider';
 import { getTask, type GetTaskDeps } from './commands/getTask';
 import { openTaskFileCommand } from './commands/openTaskFile';
 import { RecentTaskIds } from './commands/recentTaskIds';
 import { createTaskPanels } from './panel/createTaskPanels';
+import type { Logger } from './log/logger';
 import { TaskTree } from './tree/taskTree';
 
 export interface Core extends vscode.Disposable {
@@ -19,10 +22,11 @@ export interface Core extends vscode.Disposable {
   revivePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
-export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore): Core {
+export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore, log: Logger): Core {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const clients = new ClientProvider(keys, `flexprice-tasks-vscode/${version} (VS Code ${vscode.version})`);
-  const taskTree = new TaskTree(context, clients);
+  const consent = new HttpConsent(context.globalState, askToSendOverHttp, log);
+  const clients = new ClientProvider(keys, `flexprice-tasks-vscode/${version} (VS Code ${vscode.version})`, consent, log);
+  const taskTree = new TaskTree(context, clients, log);
   // Panels share the sidebar's poller: one timer, one request per cycle for everything on screen.
   const panels = createTaskPanels(context.extensionUri, clients, taskTree.poller);
   const taskDeps: GetTaskDeps = { keys, clients, recent: new RecentTaskIds(context.globalState), show: (task) => panels.show(task) };

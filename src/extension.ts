@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { registerClearApiKey } from './commands/clearApiKey';
 import { registerSetApiKey } from './commands/setApiKey';
+import { registerShowLog } from './commands/showLog';
 import type { Core } from './core';
+import { OutputLog } from './log/outputLog';
 import { TASK_PANEL_VIEW_TYPE } from './panel/viewType';
 import { registerTaskView } from './tree/taskView';
 
@@ -12,20 +14,23 @@ import { registerTaskView } from './tree/taskView';
  * first command that needs it.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  const keys = new ApiKeyStore(context.secrets);
+  const log = new OutputLog();
+  const keys = new ApiKeyStore(context.secrets, log);
   let core: Core | undefined;
   const loadCore = (): Core => {
     if (!core) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { createCore } = require('./core') as typeof import('./core');
-      core = createCore(context, keys);
+      core = createCore(context, keys, log);
       context.subscriptions.push(core);
     }
     return core;
   };
 
   context.subscriptions.push(
+    log,
     keys,
+    registerShowLog(log),
     ...registerTaskView(keys, () => loadCore().taskTree),
     registerSetApiKey(keys),
     registerClearApiKey(keys),

@@ -9,6 +9,8 @@ export type ApiErrorKind =
   | 'timed_out'
   | 'invalid_response'
   | 'invalid_id'
+  /** The user chose not to send the key over plain HTTP to this origin; nothing was sent. */
+  | 'http_refused'
   | 'cancelled';
 
 export interface ApiErrorDetails {

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import axios from 'axios';
+import { type Logger, SILENT_LOGGER, urlWithoutQuery } from '../log/logger';
 import { FlexpriceApiError } from './apiError';
 import { errorFromStatus } from './statusError';
 import { errorFromTransport, formatSize } from './transportError';
@@ -19,8 +20,15 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * Fetches a (presigned) download link. It is sent to storage, not to Flexprice, so it carries
  * no API key or environment header. The bytes are kept as stored: a `.csv.gz` stays gzipped.
  */
-export async function downloadFile(url: string, options: DownloadOptions, defaults: { timeoutMs: number; userAgent: string }): Promise<Buffer> {
+export async function downloadFile(
+  url: string,
+  options: DownloadOptions,
+  defaults: { timeoutMs: number; userAgent: string; log?: Logger },
+): Promise<Buffer> {
   const target = parseDownloadUrl(url);
+  const log = defaults.log ?? SILENT_LOGGER;
+  const shown = urlWithoutQuery(target);
+  const started = Date.now();
   // The query of a presigned link is its signature: keep it out of errors.
   const context = { requestPath: target.pathname, timeoutMs: options.timeoutMs ?? defaults.timeoutMs, maxBytes: options.maxBytes, source: SOURCE };
   try {
@@ -42,9 +50,13 @@ export async function downloadFile(url: string, options: DownloadOptions, defaul
       data.destroy();
       throw tooLarge(options.maxBytes, declared, context.requestPath);
     }
-    return await readAtMost(data, options.maxBytes, false, context.requestPath);
+    const bytes = await readAtMost(data, options.maxBytes, false, context.requestPath);
+    log.info(`GET ${shown} → ${status} (${Date.now() - started} ms, ${formatSize(bytes.length)})`);
+    return bytes;
   } catch (error) {
-    throw errorFromTransport(error, context);
+    const failure = errorFromTransport(error, context);
+    if (failure.kind !== 'cancelled') log.warn(`GET ${shown} failed after ${Date.now() - started} ms: ${failure.kind}: ${failure.message}`);
+    throw failure;
   }
 }
 

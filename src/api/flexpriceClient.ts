@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type * as z from 'zod/mini';
+import { type Logger, SILENT_LOGGER, urlWithoutQuery } from '../log/logger';
 import { FlexpriceApiError, isFlexpriceApiError } from './apiError';
 import { type DownloadOptions, downloadFile } from './downloadFile';
 import { keepCredentialsOnOrigin } from './redirectGuard';
@@ -8,7 +9,7 @@ import { errorFromStatus } from './statusError';
 import { normalizeTaskId, taskPath } from './taskId';
 import { type TaskListFilter, taskListQuery } from './taskListQuery';
 import { DownloadLinkSchema, type Task, type TaskList, TaskListSchema, TaskSchema } from './taskSchema';
-import { errorFromTransport } from './transportError';
+import { errorFromTransport, formatSize } from './transportError';
 
 export interface ClientConfig {
   /** Base URL including `/v1`, e.g. `https://us.api.flexprice.io/v1`. */
@@ -20,6 +21,8 @@ export interface ClientConfig {
   userAgent: string;
   /** Larger API responses are refused as invalid_response; default MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
+  /** Gets one line per request: method, path, status, time and size; never a header. */
+  log?: Logger;
 }
 
 /** Far above any real task list, low enough that a runaway response cannot exhaust memory. */
@@ -30,7 +33,7 @@ const HEADER_UNSAFE = /[\u0000-\u001f\u007f]/;
 
 /**
  * Talks to one Flexprice API with one set of settings. Every failure is a FlexpriceApiError, and
- * none of them can carry the API key. It never logs.
+ * none of them can carry the API key. Its log lines name paths and outcomes, never headers.
  */
 export class FlexpriceClient {
   /** An ES private field, so that inspecting the client does not print the headers with the key. */
@@ -39,6 +42,7 @@ export class FlexpriceClient {
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
   private readonly userAgent: string;
+  private readonly log: Logger;
   /** Masks the key in any text a server sent back; a closure, so the key is not a field to print. */
   private readonly scrub: (error: FlexpriceApiError) => FlexpriceApiError;
 
@@ -55,6 +59,8 @@ export class FlexpriceClient {
     this.timeoutMs = config.timeoutMs > 0 && Number.isFinite(config.timeoutMs) ? config.timeoutMs : 30_000;
     this.userAgent = config.userAgent;
     this.maxResponseBytes = config.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    const log = (this.log = config.log ?? SILENT_LOGGER);
+    const keepCredentials = keepCredentialsOnOrigin(this.base.origin);
     this.scrub = (error) => error.withoutSecret(apiKey);
     this.#http = axios.create({
       headers: {
@@ -70,7 +76,10 @@ export class FlexpriceClient {
       validateStatus: () => true,
       maxContentLength: this.maxResponseBytes,
       maxRedirects: MAX_REDIRECTS,
-      beforeRedirect: keepCredentialsOnOrigin(this.base.origin),
+      beforeRedirect: (options) => {
+        const dropped = keepCredentials(options);
+        log.info(`  redirected to ${redirectTarget(options.href)}${dropped ? '; the key was not sent there' : ''}`);
+      },
     });
   }
 
@@ -94,7 +103,7 @@ export class FlexpriceClient {
   /** Fetches a download link, without the API key, refusing files over `maxBytes`. */
   async downloadFile(url: string, options: DownloadOptions): Promise<Buffer> {
     try {
-      return await downloadFile(url, options, { timeoutMs: this.timeoutMs, userAgent: this.userAgent });
+      return await downloadFile(url, options, { timeoutMs: this.timeoutMs, userAgent: this.userAgent, log: this.log });
     } catch (error) {
       throw isFlexpriceApiError(error) ? this.scrub(error) : error;
     }
@@ -109,18 +118,34 @@ export class FlexpriceClient {
   private async get<T extends z.ZodMiniType>(path: string, schema: T, signal?: AbortSignal): Promise<z.output<T>> {
     const url = new URL(path, this.base);
     const requestPath = url.pathname + url.search;
+    const started = Date.now();
+    let answered = '';
     try {
       const response = await this.#http.get<string>(url.href, { signal });
       const body = typeof response.data === 'string' ? response.data : '';
+      const size = Number(response.headers['content-length']) || body.length;
+      answered = ` → ${response.status} (${Date.now() - started} ms, ${formatSize(size)})`;
       if (response.status < 200 || response.status >= 300) {
         throw errorFromStatus({ status: response.status, body, retryAfter: response.headers['retry-after'], requestPath });
       }
-      return parseResponseBody(body, schema, requestPath);
+      const parsed = parseResponseBody(body, schema, requestPath);
+      this.log.info(`GET ${requestPath}${answered}`);
+      return parsed;
     } catch (error) {
-      throw this.scrub(errorFromTransport(error, { requestPath, timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes }));
+      const failure = this.scrub(errorFromTransport(error, { requestPath, timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes }));
+      if (failure.kind === 'cancelled') this.log.debug(`GET ${requestPath} cancelled`);
+      else this.log.warn(`GET ${requestPath}${answered || ` failed after ${Date.now() - started} ms`}: ${failure.kind}: ${failure.message}`);
+      throw failure;
     }
   }
+}
 
+function redirectTarget(href: unknown): string {
+  try {
+    return urlWithoutQuery(new URL(String(href)));
+  } catch {
+    return 'an unreadable address';
+  }
 }
 
 /** The API base as a URL ending in `/`, so that relative paths land under `/v1/`. */

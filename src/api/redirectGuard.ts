@@ -4,13 +4,19 @@ export const CREDENTIAL_HEADERS = ['x-api-key', 'x-environment-id', 'authorizati
 /**
  * A `beforeRedirect` hook for axios: follow-redirects forwards custom headers such as `x-api-key`
  * on every redirect, so they are dropped as soon as a redirect leaves the configured origin.
+ * Returns whether it dropped any.
  */
 export function keepCredentialsOnOrigin(origin: string) {
-  return (options: { href?: unknown; headers?: Record<string, unknown> }): void => {
-    if (originOf(options.href) === origin || !options.headers) return;
+  return (options: { href?: unknown; headers?: Record<string, unknown> }): boolean => {
+    if (originOf(options.href) === origin || !options.headers) return false;
+    let dropped = false;
     for (const name of Object.keys(options.headers)) {
-      if (CREDENTIAL_HEADERS.includes(name.toLowerCase())) delete options.headers[name];
+      if (CREDENTIAL_HEADERS.includes(name.toLowerCase())) {
+        delete options.headers[name];
+        dropped = true;
+      }
     }
+    return dropped;
   };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Logger, SILENT_LOGGER } from '../log/logger';
 
 const SECRET_KEY = 'flexprice.apiKey';
 const CONTEXT_KEY = 'flexprice.hasApiKey';
@@ -21,6 +22,7 @@ export class ApiKeyStore implements vscode.Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    private readonly log: Logger = SILENT_LOGGER,
     private readonly environmentKey = process.env.FLEXPRICE_API_KEY?.trim() || undefined,
   ) {
     this.subscription = secrets.onDidChange((event) => {
@@ -50,12 +52,14 @@ export class ApiKeyStore implements vscode.Disposable {
     const trimmed = key.trim();
     if (!trimmed) throw new Error('The API key is empty.');
     await this.secrets.store(SECRET_KEY, trimmed);
+    this.log.info('API key saved in secret storage.');
     this.read = undefined;
     await this.updateContextKey();
   }
 
   async clear(): Promise<void> {
     await this.secrets.delete(SECRET_KEY);
+    this.log.info(`API key removed from secret storage.${this.usesEnvironmentFallback ? ' FLEXPRICE_API_KEY is still used.' : ''}`);
     this.read = undefined;
     await this.updateContextKey();
   }

@@ -4,7 +4,9 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 export function registerClearApiKey(keys: ApiKeyStore): vscode.Disposable {
   return vscode.commands.registerCommand('flexprice.clearApiKey', async () => {
     await keys.clear();
-    const note = keys.usesEnvironmentFallback ? ' The key from FLEXPRICE_API_KEY is still in use.' : '';
-    void vscode.window.showInformationMessage(`Flexprice API key removed.${note}`);
+    const note = keys.usesEnvironmentFallback
+      ? ' The key in the FLEXPRICE_API_KEY environment variable is still used: unset it and restart VS Code to stop using it.'
+      : '';
+    void vscode.window.showInformationMessage(`Flexprice API key removed from secret storage.${note}`);
   });
 }

@@ -39,9 +39,9 @@ export async function fetchTaskWithProgress(
     void vscode.window.showErrorMessage(`Flexprice: ${normalized.reason}`);
     return undefined;
   }
-  const client = (await deps.clients.get()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.get() : undefined);
-  if (!client) return undefined;
   try {
+    const client = (await deps.clients.get()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.get() : undefined);
+    if (!client) return undefined;
     const task = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Flexprice: fetching task ${normalized.id}…`, cancellable: true },
       async (_progress, token) => {
@@ -57,11 +57,7 @@ export async function fetchTaskWithProgress(
     await deps.recent.remember(task.id);
     return task;
   } catch (error) {
-    await reportApiError(error, {
-      taskId: normalized.id,
-      apiUrl: deps.clients.apiUrl,
-      retry: () => retry(normalized.id),
-    });
+    await reportApiError(error, { ...deps.clients.errorContext(), taskId: normalized.id, retry: () => retry(normalized.id) });
     return undefined;
   }
 }

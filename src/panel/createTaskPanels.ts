@@ -25,6 +25,6 @@ export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvid
     openFile: (task) => openTaskFile(task, fileDeps),
     openInEditor: (task) => openExportInEditor(task, fileDeps),
     openAsJson: openTaskAsJson,
-    reportError: (error, taskId, retry) => reportApiError(error, { taskId, apiUrl: clients.apiUrl, retry }),
+    reportError: (error, taskId, retry) => reportApiError(error, { ...clients.errorContext(), taskId, retry }),
   });
 }

@@ -32,7 +32,7 @@ export interface BackoffOptions {
 }
 
 /** Failures that another try will not fix: stop instead of hammering the server. */
-const PERMANENT_FAILURES = new Set(['unauthorized', 'forbidden', 'not_found', 'bad_request', 'invalid_id', 'invalid_response']);
+const PERMANENT_FAILURES = new Set(['unauthorized', 'forbidden', 'not_found', 'bad_request', 'invalid_id', 'invalid_response', 'http_refused']);
 
 /**
  * One timer per watched task. The wait doubles while nothing changes (and after failures, or

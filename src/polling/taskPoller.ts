@@ -1,5 +1,6 @@
 import { isFlexpriceApiError } from '../api/apiError';
 import { isSettled, type Task } from '../api/taskSchema';
+import { type Logger, SILENT_LOGGER } from '../log/logger';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { Emitter, type Disposable } from './emitter';
 import { backoffDelay, nextInterval } from './pollDelay';
@@ -37,6 +38,8 @@ export interface TaskPollerOptions {
   readonly clock?: Clock;
   /** In [0, 1); jitter for error backoff. */
   readonly random?: () => number;
+  /** Gets why each cycle ran, the next delay, and why polling stopped. */
+  readonly log?: Logger;
 }
 
 type Outcome = { kind: 'changed' | 'unchanged' | 'stale' | 'noKey' } | { kind: 'error'; error: unknown };
@@ -51,6 +54,7 @@ type Outcome = { kind: 'changed' | 'unchanged' | 'stale' | 'noKey' } | { kind: '
 export class TaskPoller implements Disposable {
   private readonly clock: Clock;
   private readonly random: () => number;
+  private readonly log: Logger;
   private settings: PollSettings;
 
   private readonly reads = new PolledTasks();
@@ -69,7 +73,8 @@ export class TaskPoller implements Disposable {
   /** When the pending timer was set and for how long, if it follows the cadence (not Retry-After). */
   private cadence: { setAt: number; delay: number } | undefined;
   private inFlight: { abort: AbortController; done: Promise<void> } | undefined;
-  private rerun = false;
+  /** Why a cycle was asked for while one ran; it runs next. */
+  private rerun: string | undefined;
   private waiters: (() => void)[] = [];
   /** Bumped whenever earlier answers become meaningless (filter, key, settings). */
   private generation = 0;
@@ -92,6 +97,7 @@ export class TaskPoller implements Disposable {
   constructor(private readonly options: TaskPollerOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.log = options.log ?? SILENT_LOGGER;
     this.settings = options.settings;
     this.interval = this.settings.minIntervalMs;
   }
@@ -144,40 +150,40 @@ export class TaskPoller implements Disposable {
   }
 
   /** Runs a cycle now (after the running one, if any) and resolves when fresh data is in. */
-  refresh(): Promise<void> {
+  refresh(reason = 'refresh'): Promise<void> {
     if (this.stopped) this.stopped = false;
     return new Promise((resolve) => {
       this.waiters.push(resolve);
-      this.requestCycle(true);
+      this.requestCycle(true, reason);
     });
   }
 
   /** Shows the next page under the loaded ones. */
   loadMore(): Promise<void> {
     this.pages += 1;
-    return this.refresh();
+    return this.refresh('load more');
   }
 
   setFilter(filter: TaskFilter): Promise<void> {
     this.filter = { ...filter };
     this.pages = 1;
     this.discard({ keepSingles: true });
-    return this.refresh();
+    return this.refresh('filter changed');
   }
 
   /** The tree view's visibility: hidden and no panel needs data means no requests. */
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
-    if (visible) this.requestCycle(true);
-    else if (!this.wantsPolling()) this.cancelTimer();
+    if (visible) this.requestCycle(true, 'view shown');
+    else if (!this.wantsPolling()) this.pause('the view is hidden and no panel needs data');
   }
 
   /** The window's focus: intervals stretch while unfocused; refocus runs a cycle at once. */
   setFocused(focused: boolean): void {
     if (focused === this.focused) return;
     this.focused = focused;
-    if (focused && this.wantsPolling() && !this.stopped) this.requestCycle(false);
+    if (focused && this.wantsPolling() && !this.stopped) this.requestCycle(false, 'window focused');
     else if (!focused && this.timer !== undefined && this.cadence) this.stretchPendingTimer(this.cadence);
   }
 
@@ -186,8 +192,8 @@ export class TaskPoller implements Disposable {
     this.settings = settings;
     this.interval = Math.min(settings.maxIntervalMs, Math.max(settings.minIntervalMs, this.interval));
     if (pageSizeChanged) this.pages = 1;
-    if (!settings.autoRefresh) this.cancelTimer();
-    else if (pageSizeChanged) void this.refresh();
+    if (!settings.autoRefresh) this.pause('auto-refresh is off');
+    else if (pageSizeChanged) void this.refresh('page size changed');
     else if (!this.timer && !this.inFlight) this.schedule(this.interval);
   }
 
@@ -198,7 +204,7 @@ export class TaskPoller implements Disposable {
     for (const id of this.pinned) if (!next.has(id) && !this.watchers.has(id)) this.reads.forgetSingle(id);
     this.pinned = next;
     this.changedEmitter.fire({ updated: [], structural: true });
-    if (added && this.visible) this.requestCycle(true);
+    if (added && this.visible) this.requestCycle(true, 'task pinned');
   }
 
   /**
@@ -210,7 +216,7 @@ export class TaskPoller implements Disposable {
     listeners.add(listener);
     this.watchers.set(id, listeners);
     const known = this.task(id);
-    if (known === undefined) this.requestCycle(true);
+    if (known === undefined) this.requestCycle(true, `panel opened for ${id}`);
     else {
       listener.onUpdate(known);
       if (!this.timer && !this.inFlight) this.schedule(this.interval);
@@ -225,7 +231,7 @@ export class TaskPoller implements Disposable {
           this.watchers.delete(id);
           if (!this.pinned.has(id)) this.reads.forgetSingle(id);
         }
-        if (!this.wantsPolling()) this.cancelTimer();
+        if (!this.wantsPolling()) this.pause('nothing still running is on screen or in a panel');
       },
     };
   }
@@ -238,7 +244,7 @@ export class TaskPoller implements Disposable {
     this.lastSuccessAt = undefined;
     this.discard({ keepSingles: false });
     this.setState({ kind: 'idle' });
-    if (this.visible || this.watchers.size > 0) this.requestCycle(true);
+    if (this.visible || this.watchers.size > 0) this.requestCycle(true, 'key or settings changed');
   }
 
   dispose(): void {
@@ -259,14 +265,15 @@ export class TaskPoller implements Disposable {
     this.changedEmitter.fire({ updated: [], structural: true });
   }
 
-  private requestCycle(explicit: boolean): void {
+  private requestCycle(explicit: boolean, reason: string): void {
     if (this.disposed) return;
     if (this.inFlight) {
       // Never two at once: the next one starts when this one ends.
-      this.rerun ||= explicit;
+      if (explicit) this.rerun ??= reason;
       return;
     }
     this.cancelTimer();
+    this.log.info(`Poll: ${reason}`);
     const waiters = this.waiters.splice(0);
     const abort = new AbortController();
     const generation = this.generation;
@@ -274,9 +281,9 @@ export class TaskPoller implements Disposable {
       this.inFlight = undefined;
       waiters.forEach((resolve) => resolve());
       if (this.disposed) return;
-      const rerun = this.rerun || this.waiters.length > 0;
-      this.rerun = false;
-      if (rerun) this.requestCycle(true);
+      const rerun = this.rerun ?? (this.waiters.length > 0 ? 'refresh' : undefined);
+      this.rerun = undefined;
+      if (rerun) this.requestCycle(true, `${rerun} (asked for during the last cycle)`);
       else this.afterCycle(outcome);
     });
     this.inFlight = { abort, done };
@@ -358,15 +365,19 @@ export class TaskPoller implements Disposable {
   private onError(error: unknown): void {
     const kind = isFlexpriceApiError(error) ? error.kind : undefined;
     if (kind === 'cancelled') return;
-    const stopped = kind === 'unauthorized' || kind === 'forbidden';
+    const stopped = kind === 'unauthorized' || kind === 'forbidden' || kind === 'http_refused';
     this.stopped = stopped;
     this.setState({ kind: 'failed', error, stopped, lastSuccessAt: this.lastSuccessAt });
     for (const listeners of this.watchers.values()) listeners.forEach((listener) => listener.onError?.(error, stopped));
-    if (stopped) return;
+    if (stopped) {
+      const why = kind === 'http_refused' ? 'sending the key over plain HTTP was declined' : 'the key was refused';
+      this.log.warn(`Polling stopped: ${why}. It starts again when the key or settings change, or on Refresh.`);
+      return;
+    }
     this.failures += 1;
     const retryAfter = isFlexpriceApiError(error) ? error.retryAfterMs : undefined;
-    if (retryAfter !== undefined) this.setTimer(retryAfter);
-    else this.schedule(backoffDelay(this.failures, this.settings, this.random));
+    if (retryAfter !== undefined) this.setTimer(retryAfter, 'as the server asked (Retry-After)');
+    else this.schedule(backoffDelay(this.failures, this.settings, this.random), `after ${this.failures} failed cycle(s)`);
   }
 
   /** Sets the next cycle `delay` ms away (stretched while unfocused), if anything needs watching. */
@@ -377,23 +388,37 @@ export class TaskPoller implements Disposable {
     this.cadence = cadence;
   }
 
-  private schedule(delay: number): void {
+  private schedule(delay: number, why?: string): void {
     if (!this.wantsPolling()) {
-      this.cancelTimer();
+      this.pause(this.idleReason());
       return;
     }
-    this.setTimer(this.focused ? delay : delay * this.settings.unfocusedMultiplier);
+    const unfocused = this.focused ? '' : 'window not focused';
+    this.setTimer(this.focused ? delay : delay * this.settings.unfocusedMultiplier, [why, unfocused].filter(Boolean).join(', '));
     this.cadence = { setAt: this.clock.now(), delay };
   }
 
-  private setTimer(delay: number): void {
+  private setTimer(delay: number, why = ''): void {
     if (!this.settings.autoRefresh || this.stopped || this.disposed) return;
     this.cancelTimer();
+    this.log.info(`Next poll in ${(delay / 1000).toFixed(1)} s${why ? ` (${why})` : ''}`);
     this.cadence = undefined;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
-      this.requestCycle(false);
+      this.requestCycle(false, 'timer');
     }, delay);
+  }
+
+  /** Cancels the pending cycle, saying why in the log if one was pending. */
+  private pause(reason: string): void {
+    if (this.timer !== undefined) this.log.info(`Polling paused: ${reason}`);
+    this.cancelTimer();
+  }
+
+  private idleReason(): string {
+    if (!this.settings.autoRefresh) return 'auto-refresh is off';
+    if (this.stopped) return 'the key was refused';
+    return this.visible ? 'nothing on screen or in a panel is still running' : 'the view is hidden and no panel needs data';
   }
 
   private cancelTimer(): void {

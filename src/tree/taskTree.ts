@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Task } from '../api/taskSchema';
 import type { ClientProvider } from '../clientProvider';
+import type { Logger } from '../log/logger';
 import { openTaskFile } from '../commands/openTaskFile';
 import { TaskPoller } from '../polling/taskPoller';
 import { openTaskAsJson } from '../ui/openTaskAsJson';
@@ -34,9 +35,10 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly clients: ClientProvider,
+    log: Logger,
   ) {
     this.watched = new WatchedTaskIds(context.globalState);
-    this.poller = new TaskPoller({ source: () => clients.get(), settings: readPollSettings() });
+    this.poller = new TaskPoller({ source: () => clients.get(), settings: readPollSettings(), log });
     this.poller.setPinned(this.watched.list());
     this.poller.setFocused(vscode.window.state.focused);
     const groupByType = context.globalState.get<boolean>(GROUP_BY_TYPE_KEY, false);
@@ -62,7 +64,9 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
     this.showFilter();
   }
 
+  /** An explicit refresh also asks again about plain HTTP, if that was declined. */
   refresh(): Promise<void> {
+    this.clients.askHttpConsentAgain();
     return this.poller.refresh();
   }
 
@@ -143,7 +147,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
     try {
       await openTaskFile(task, { client: () => this.clients.get() });
     } catch (error) {
-      await reportApiError(error, { taskId: task.id, apiUrl: this.clients.apiUrl, retry: () => this.openFile(task) });
+      await reportApiError(error, { ...this.clients.errorContext(), taskId: task.id, retry: () => this.openFile(task) });
     }
   }
 

@@ -11,6 +11,8 @@ export function treeErrorText(error: unknown, apiUrl: string): string {
     case 'unreachable':
     case 'timed_out':
       return `Cannot reach Flexprice at ${apiUrl}.`;
+    case 'http_refused':
+      return `Not sent: plain HTTP to ${apiUrl} was declined. Refresh to be asked again.`;
     case 'rate_limited':
       return 'Flexprice asked to slow down; retrying later.';
     default:

@@ -20,7 +20,7 @@ describe('activation', () => {
 
   it('registers the contributed commands', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const command of ['flexprice.setApiKey', 'flexprice.clearApiKey', 'flexprice.getTask', 'flexprice.refreshTasks']) {
+    for (const command of ['flexprice.setApiKey', 'flexprice.clearApiKey', 'flexprice.getTask', 'flexprice.refreshTasks', 'flexprice.showLog']) {
       assert.ok(commands.has(command), `${command} is not registered`);
     }
   });

@@ -29,13 +29,16 @@ function recordErrors() {
   return { all: () => stub.calls.map((args) => ({ message: String(args[0]), actions: args.slice(1).map(String) })), restore: stub.restore };
 }
 
-/** Replaces vscode.env.openExternal for one test (the extension host allows this in tests). */
+/**
+ * Replaces vscode.env.openExternal for one test (the extension host allows this in tests),
+ * recording what it was handed: a presigned link must arrive as the exact string sent.
+ */
 function recordOpenExternal() {
-  const env = vscode.env as unknown as { openExternal: typeof vscode.env.openExternal };
+  const env = vscode.env as unknown as { openExternal: (target: unknown) => Thenable<boolean> };
   const original = env.openExternal;
-  const opened: string[] = [];
-  env.openExternal = async (uri: vscode.Uri) => {
-    opened.push(uri.toString(true));
+  const opened: unknown[] = [];
+  env.openExternal = async (target: unknown) => {
+    opened.push(target);
     return true;
   };
   return { opened, restore: () => void (env.openExternal = original) };
@@ -108,7 +111,7 @@ describe('Task panel and Get Task', () => {
       const [notFound, forbidden, serverError, timeout, unreachable] = errors.all();
       assert.match(notFound?.message ?? '', /task_does_not_exist_01/);
       assert.ok(notFound?.message.includes(server.baseUrl), notFound?.message);
-      assert.deepEqual(forbidden?.actions, ['Set API Key', 'Open Settings']);
+      assert.deepEqual(forbidden?.actions, ['Set API Key', 'Open Settings', 'Show Log']);
       assert.ok(serverError?.actions.includes('Retry'), JSON.stringify(serverError));
       assert.ok(timeout?.actions.includes('Retry'), JSON.stringify(timeout));
       assert.ok(unreachable?.actions.includes('Open Settings'), JSON.stringify(unreachable));
@@ -131,7 +134,7 @@ describe('Task panel and Get Task', () => {
     const errors = recordErrors();
     try {
       await vscode.commands.executeCommand('flexprice.getTask', FIXTURE_IDS.completedImport);
-      assert.deepEqual(errors.all()[0]?.actions, ['Set API Key']);
+      assert.deepEqual(errors.all()[0]?.actions, ['Set API Key', 'Show Log']);
       assert.ok(!errors.all()[0]?.message.includes('fp_wrong_key'));
     } finally {
       errors.restore();
@@ -152,9 +155,17 @@ describe('Task panel and Get Task', () => {
       await vscode.commands.executeCommand('flexprice.openTaskFile', id);
       assert.equal(server.requests.count({ path: `/v1/tasks/${id}/download` }), 1);
       assert.equal(opened.opened.length, 1);
-      assert.ok(opened.opened[0]?.startsWith(`${server.origin}/files/`), opened.opened[0]);
+      const link = opened.opened[0];
+      assert.equal(typeof link, 'string', 'the link is handed on as the string the server sent, not as a vscode.Uri');
+      assert.ok((link as string).startsWith(`${server.origin}/files/`), String(link));
       assert.equal(server.requests.count({ pathPrefix: '/files/' }), 0, 'the browser fetches the file, not the extension');
       assert.deepEqual(errors.all(), []);
+      // The link carries a SigV4-shaped query that a vscode.Uri would re-encode, breaking its signature...
+      assert.match(link as string, /X-Amz-Credential=[^&]*%2F.*X-Amz-Security-Token=[^&]*%2B[^&]*%3D.*X-Amz-Signature=/);
+      assert.notEqual(vscode.Uri.parse(link as string).toString(), link, 'a Uri round trip changes this link');
+      // ...and exactly as handed on, the file host accepts it (it answers 403 to a changed query).
+      const response = await fetch(link as string);
+      assert.equal(response.status, 200, await response.text());
     } finally {
       opened.restore();
       errors.restore();

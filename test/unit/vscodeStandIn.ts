@@ -2,7 +2,7 @@ import Module from 'node:module';
 
 /*
  * The few `vscode` pieces src/tree and src/auth use (tree items, icons, markdown, an event
- * emitter, a status-bar item, messages, default settings, commands), so they run in plain Node:
+ * emitter, a status-bar item, messages, settings, commands), so they run in plain Node:
  * in unit tests and in the scale benchmark. They hold values the way VS Code's own classes do
  * and add no work of their own, so timings measure the extension's code. `vscode` is not an npm
  * package (the host injects it), hence the resolver hook below.
@@ -83,8 +83,17 @@ export const window = {
   showErrorMessage: showMessage,
 };
 
+/** User settings by full name (`flexprice.apiUrl`); a test sets what it needs and clears it after. */
+export const settings = new Map<string, unknown>();
+
 export const workspace = {
-  getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
+  getConfiguration: (section?: string) => ({
+    get: <T>(key: string, fallback: T): T => {
+      const name = section ? `${section}.${key}` : key;
+      return settings.has(name) ? (settings.get(name) as T) : fallback;
+    },
+  }),
+  onDidChangeConfiguration: () => ({ dispose: () => undefined }),
 };
 
 export const commands = {

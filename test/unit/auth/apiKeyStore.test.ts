@@ -44,14 +44,14 @@ describe('ApiKeyStore', () => {
 
   beforeEach(() => {
     secrets = new MemorySecrets();
-    keys = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, undefined);
+    keys = new ApiKeyStore(secrets as unknown as vscode.SecretStorage);
   });
 
   afterEach(() => keys.dispose());
 
   it('reads SecretStorage once for any number of asks until the key changes', async () => {
     secrets.changeElsewhere('flexprice.apiKey', 'sk_first');
-    const fresh = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, undefined);
+    const fresh = new ApiKeyStore(secrets as unknown as vscode.SecretStorage);
     const reads = secrets.reads;
     assert.deepEqual(await Promise.all([fresh.get(), fresh.has(), fresh.get()]), ['sk_first', true, 'sk_first']);
     assert.equal(await fresh.get(), 'sk_first');
@@ -82,7 +82,7 @@ describe('ApiKeyStore', () => {
 
   it('asks again after a failed read', async () => {
     secrets.changeElsewhere('flexprice.apiKey', 'sk_first');
-    const fresh = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, undefined);
+    const fresh = new ApiKeyStore(secrets as unknown as vscode.SecretStorage);
     secrets.failNextRead = true;
     await assert.rejects(fresh.get(), /keychain is locked/);
     assert.equal(await fresh.get(), 'sk_first');
@@ -90,7 +90,7 @@ describe('ApiKeyStore', () => {
   });
 
   it('falls back to FLEXPRICE_API_KEY when nothing is stored', async () => {
-    const withEnvironment = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, 'sk_env');
+    const withEnvironment = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, undefined, 'sk_env');
     assert.equal(await withEnvironment.get(), 'sk_env');
     await withEnvironment.set('sk_stored');
     assert.equal(await withEnvironment.get(), 'sk_stored');
