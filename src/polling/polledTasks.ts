@@ -107,7 +107,18 @@ export class PolledTasks {
       if (!this.singles.has(task.id)) structural = true;
       this.singles.set(task.id, task);
     }
+    // With no new page, a task read on its own may still sit in the old list: keep that fresh too.
+    if (!page && this.list && fetched.length > 0) this.refreshListed(fetched);
     return { updated, structural, firstReads, finished };
+  }
+
+  private refreshListed(fetched: readonly Task[]): void {
+    const position = new Map(this.list!.items.map((task, index) => [task.id, index]));
+    for (const task of fetched) {
+      const index = position.get(task.id);
+      if (index !== undefined) this.list!.items[index] = task;
+    }
+    this.listIndex = undefined;
   }
 
   private setList(list: { items: Task[]; total: number } | undefined): void {

@@ -1,5 +1,5 @@
 import { isFlexpriceApiError } from '../api/apiError';
-import { isSettled, type Task } from '../api/taskSchema';
+import { isSettled, isStale, type Task } from '../api/taskSchema';
 import { type Logger, SILENT_LOGGER } from '../log/logger';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { Emitter, type Disposable } from './emitter';
@@ -9,6 +9,13 @@ import { PolledTasks, type TaskFinished } from './polledTasks';
 import type { TaskFilter, TaskPage, TaskSource } from './taskSource';
 
 export type { TaskFinished };
+
+/** A server's Retry-After is obeyed within these bounds: never a burst, never a day's silence. */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
+/** Stuck tasks (no change for an hour) are still looked at, this rarely. */
+export const STALE_POLL_MS = 10 * 60_000;
+/** setTimeout's limit; a longer delay fires at once in Node and browsers. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type PollerState =
   | { readonly kind: 'idle' }
@@ -82,10 +89,11 @@ export class TaskPoller implements Disposable {
   private stateValue: PollerState = { kind: 'idle' };
   private lastSuccessAt: number | undefined;
 
-  private readonly changedEmitter = new Emitter<TaskPollerChange>();
-  private readonly updatedEmitter = new Emitter<Task>();
-  private readonly finishedEmitter = new Emitter<TaskFinished>();
-  private readonly stateEmitter = new Emitter<PollerState>();
+  private readonly listenerFailed = (error: unknown) => this.log.error(`A listener of the poller failed: ${describe(error)}`);
+  private readonly changedEmitter = new Emitter<TaskPollerChange>(this.listenerFailed);
+  private readonly updatedEmitter = new Emitter<Task>(this.listenerFailed);
+  private readonly finishedEmitter = new Emitter<TaskFinished>(this.listenerFailed);
+  private readonly stateEmitter = new Emitter<PollerState>(this.listenerFailed);
   /** The list or the watched tasks changed. */
   readonly onDidChange = this.changedEmitter.event;
   /** One task's content changed (for a panel showing it). */
@@ -127,6 +135,12 @@ export class TaskPoller implements Disposable {
 
   get pinnedIds(): readonly string[] {
     return [...this.pinned];
+  }
+
+  /** A running task with no change for over an hour: polled rarely, not counted as running. */
+  isStale(id: string): boolean {
+    const task = this.task(id);
+    return task !== undefined && isStale(task, this.clock.now());
   }
 
   /** Whether the last request for this ID answered 404. */
@@ -218,7 +232,7 @@ export class TaskPoller implements Disposable {
     const known = this.task(id);
     if (known === undefined) this.requestCycle(true, `panel opened for ${id}`);
     else {
-      listener.onUpdate(known);
+      this.tell(() => listener.onUpdate(known));
       if (!this.timer && !this.inFlight) this.schedule(this.interval);
     }
     let disposed = false;
@@ -285,7 +299,7 @@ export class TaskPoller implements Disposable {
       this.rerun = undefined;
       if (rerun) this.requestCycle(true, `${rerun} (asked for during the last cycle)`);
       else this.afterCycle(outcome);
-    });
+    }).catch((error: unknown) => this.log.error(`A poll cycle failed unexpectedly: ${describe(error)}`));
     this.inFlight = { abort, done };
   }
 
@@ -302,7 +316,8 @@ export class TaskPoller implements Disposable {
       const page = fetchList
         ? await source.listTasks({ ...this.filter, limit: this.settings.pageSize * this.pages, offset: 0 }, signal)
         : undefined;
-      const ids = this.idsToFetchSingly(page?.items ?? this.reads.items ?? []);
+      // Without a fresh page, nothing is "on the page": a hidden view must not freeze a panel.
+      const ids = this.idsToFetchSingly(page?.items ?? []);
       const results = await Promise.allSettled(ids.map((id) => source.getTask(id, signal)));
       if (generation !== this.generation) return { kind: 'stale' };
       const fetched: Task[] = [];
@@ -311,7 +326,7 @@ export class TaskPoller implements Disposable {
         if (result.status === 'fulfilled') fetched.push(result.value);
         else if (isFlexpriceApiError(result.reason) && result.reason.kind === 'not_found') {
           this.reads.markMissing(ids[index]);
-          this.watchers.get(ids[index])?.forEach((listener) => listener.onError?.(result.reason, true));
+          this.watchers.get(ids[index])?.forEach((listener) => this.tell(() => listener.onError?.(result.reason, true)));
         }
         else failure ??= { error: result.reason };
       });
@@ -331,9 +346,7 @@ export class TaskPoller implements Disposable {
     const wanted = new Set([...this.watchers.keys(), ...(this.visible ? this.pinned : [])]);
     if (wanted.size === 0) return [];
     const onPage = new Set(list.map((task) => task.id));
-    return [...wanted].filter(
-      (id) => !onPage.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.single(id)),
-    );
+    return [...wanted].filter((id) => !onPage.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.get(id)));
   }
 
   /** Stores fresh reads and tells listeners what changed. Returns whether anything did. */
@@ -341,7 +354,7 @@ export class TaskPoller implements Disposable {
     const { updated, structural, firstReads, finished } = this.reads.merge(page, fetched);
     if (structural || updated.length > 0) this.changedEmitter.fire({ updated, structural });
     updated.forEach((task) => this.updatedEmitter.fire(task));
-    for (const task of [...firstReads, ...updated]) this.watchers.get(task.id)?.forEach((l) => l.onUpdate(task));
+    for (const task of [...firstReads, ...updated]) this.watchers.get(task.id)?.forEach((l) => this.tell(() => l.onUpdate(task)));
     finished.forEach((event) => this.finishedEmitter.fire(event));
     return structural || updated.length > 0;
   }
@@ -368,7 +381,7 @@ export class TaskPoller implements Disposable {
     const stopped = kind === 'unauthorized' || kind === 'forbidden' || kind === 'http_refused';
     this.stopped = stopped;
     this.setState({ kind: 'failed', error, stopped, lastSuccessAt: this.lastSuccessAt });
-    for (const listeners of this.watchers.values()) listeners.forEach((listener) => listener.onError?.(error, stopped));
+    for (const listeners of this.watchers.values()) listeners.forEach((listener) => this.tell(() => listener.onError?.(error, stopped)));
     if (stopped) {
       const why = kind === 'http_refused' ? 'sending the key over plain HTTP was declined' : 'the key was refused';
       this.log.warn(`Polling stopped: ${why}. It starts again when the key or settings change, or on Refresh.`);
@@ -376,7 +389,10 @@ export class TaskPoller implements Disposable {
     }
     this.failures += 1;
     const retryAfter = isFlexpriceApiError(error) ? error.retryAfterMs : undefined;
-    if (retryAfter !== undefined) this.setTimer(retryAfter, 'as the server asked (Retry-After)');
+    if (retryAfter !== undefined) {
+      const delay = Math.min(MAX_RETRY_AFTER_MS, Math.max(this.settings.minIntervalMs, retryAfter));
+      this.setTimer(delay, 'as the server asked (Retry-After)');
+    }
     else this.schedule(backoffDelay(this.failures, this.settings, this.random), `after ${this.failures} failed cycle(s)`);
   }
 
@@ -393,9 +409,12 @@ export class TaskPoller implements Disposable {
       this.pause(this.idleReason());
       return;
     }
-    const unfocused = this.focused ? '' : 'window not focused';
-    this.setTimer(this.focused ? delay : delay * this.settings.unfocusedMultiplier, [why, unfocused].filter(Boolean).join(', '));
-    this.cadence = { setAt: this.clock.now(), delay };
+    // Only stuck tasks left to watch: look at them rarely.
+    const onlyStale = !this.hasFreshLiveTask();
+    const wait = onlyStale ? Math.max(delay, STALE_POLL_MS) : delay;
+    const reasons = [why, this.focused ? '' : 'window not focused', onlyStale ? 'only stalled tasks are running' : ''];
+    this.setTimer(this.focused ? wait : wait * this.settings.unfocusedMultiplier, reasons.filter(Boolean).join(', '));
+    this.cadence = { setAt: this.clock.now(), delay: wait };
   }
 
   private setTimer(delay: number, why = ''): void {
@@ -406,7 +425,7 @@ export class TaskPoller implements Disposable {
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       this.requestCycle(false, 'timer');
-    }, delay);
+    }, Math.min(delay, MAX_TIMER_MS));
   }
 
   /** Cancels the pending cycle, saying why in the log if one was pending. */
@@ -436,6 +455,24 @@ export class TaskPoller implements Disposable {
     return this.reads.items === undefined || this.pageHasLiveTask() || [...this.pinned].some(live);
   }
 
+  /** Something that needs watching is live and not stuck (watched, pinned or on the page). */
+  private hasFreshLiveTask(): boolean {
+    const fresh = (task: Task | undefined) => this.isLive(task) && !(task && isStale(task, this.clock.now()));
+    const watched = (id: string) => !this.reads.isMissing(id) && fresh(this.task(id));
+    if ([...this.watchers.keys()].some(watched)) return true;
+    if (!this.visible) return false;
+    return this.reads.items === undefined || this.reads.items.some(fresh) || [...this.pinned].some(watched);
+  }
+
+  /** Runs a listener so that its failure is logged and stops nothing else. */
+  private tell(notify: () => void): void {
+    try {
+      notify();
+    } catch (error) {
+      this.listenerFailed(error);
+    }
+  }
+
   private pageHasLiveTask(): boolean {
     return (this.reads.items ?? []).some((task) => this.isLive(task));
   }
@@ -449,4 +486,8 @@ export class TaskPoller implements Disposable {
     this.stateValue = state;
     this.stateEmitter.fire(state);
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

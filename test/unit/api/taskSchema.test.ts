@@ -6,6 +6,7 @@ import {
   TaskListSchema,
   TaskSchema,
   isSettled,
+  isStale,
   isTerminalStatus,
   parseTaskDate,
 } from '../../../src/api/taskSchema';
@@ -143,11 +144,26 @@ describe('isTerminalStatus and isSettled', () => {
     for (const status of ['FAILED', 'PENDING', 'PROCESSING', 'QUEUED', undefined]) assert.equal(isTerminalStatus(status), false);
   });
 
-  it('settles COMPLETED at once and never PENDING, PROCESSING or unknown statuses', () => {
+  it('settles COMPLETED at once and never PENDING or PROCESSING', () => {
     assert.equal(isSettled(TaskSchema.parse(completedExport), now), true);
-    for (const task_status of ['PENDING', 'PROCESSING', 'QUEUED']) {
-      assert.equal(isSettled(TaskSchema.parse({ ...processingImport, task_status }), now), false, task_status);
+    for (const task_status of ['PENDING', 'PROCESSING']) {
+      assert.equal(isSettled(TaskSchema.parse({ ...processingImport, task_status, updated_at: '2020-01-01T00:00:00Z' }), now), false, task_status);
     }
+  });
+
+  it('settles an unknown status, like FAILED, once its last change is older than the retry window', () => {
+    const unknown = (iso: string) => TaskSchema.parse({ ...processingImport, task_status: 'CANCELLED', updated_at: iso });
+    assert.equal(isSettled(unknown('2024-05-01T11:58:00Z'), now), false, 'changed 2 minutes ago');
+    assert.equal(isSettled(unknown('2024-05-01T11:50:00Z'), now), true, 'changed 10 minutes ago');
+  });
+
+  it('calls a running task stale after an hour without any change, and only a running one', () => {
+    const running = (iso: string, task_status = 'PROCESSING') => TaskSchema.parse({ ...processingImport, task_status, created_at: iso, updated_at: iso });
+    assert.equal(isStale(running('2024-05-01T09:00:00Z'), now), true, 'no update for 3 h');
+    assert.equal(isStale(running('2024-05-01T09:00:00Z', 'PENDING'), now), true);
+    assert.equal(isStale(running('2024-05-01T11:30:00Z'), now), false, '30 minutes is not stale');
+    assert.equal(isStale(running('2024-05-01T09:00:00Z', 'FAILED'), now), false);
+    assert.equal(isStale(TaskSchema.parse({ ...processingImport, created_at: null, updated_at: null }), now), false, 'no time, no verdict');
   });
 
   it('settles FAILED only once its last change is older than the retry window', () => {

@@ -106,7 +106,8 @@ describe('TaskPoller', () => {
     });
 
     it('stops on a refused key until reset, and sends nothing meanwhile', async () => {
-      source.add(makeTask(clock.now()));
+      const task = makeTask(clock.now());
+      source.add(task);
       start().setVisible(true);
       await settle();
       source.failNext.push(new FlexpriceApiError('unauthorized', 'Invalid API key', { status: 401 }));
@@ -117,6 +118,8 @@ describe('TaskPoller', () => {
       await clock.advance(60 * 60_000);
       assert.equal(source.calls.length, sent);
       assert.equal(clock.pendingTimers, 0);
+      // Still running, not stuck: it moved during the hour (a stuck one is polled every 10 min).
+      source.update(task.id, { updated_at: new Date(clock.now()).toISOString() });
       poller.reset();
       await settle();
       assert.equal(source.calls.length, sent + 1);

@@ -48,6 +48,15 @@ describe('TaskStatusBar', () => {
     assert.equal(item.visible, true);
   });
 
+  it('does not count a task stuck for hours as running, and says it is stalled', async () => {
+    const stuck = makeTask(clock.now(), { task_type: 'EXPORT' }, 3 * 60 * 60_000);
+    source.add(stuck, makeTask(clock.now(), {}, 0));
+    poller.setVisible(true);
+    await poller.idle();
+    assert.equal(item.text, '$(sync~spin) 1 running  $(clock) 1 stalled');
+    assert.match(String(item.tooltip), /1 Flexprice task running\n1 task with no update for over an hour/);
+  });
+
   it('recounts when the list changes, not after every cycle or error', async () => {
     const task = makeTask(clock.now());
     source.add(task);
