@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import type { Task } from '../api/taskSchema';
+import { isStale, type Task } from '../api/taskSchema';
 
-/** One icon per status; spinning while processing; a warning for COMPLETED with failed records. */
-export function taskIcon(task: Task): vscode.ThemeIcon {
+/**
+ * One icon per status; spinning while processing; a warning for COMPLETED with failed records;
+ * a still, warning-coloured clock for a running task that stopped moving (stale).
+ */
+export function taskIcon(task: Task, now: Date = new Date()): vscode.ThemeIcon {
+  if (isStale(task, now)) return new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'));
   switch (task.task_status) {
     case 'PENDING':
       return new vscode.ThemeIcon('clock');

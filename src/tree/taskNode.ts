@@ -19,7 +19,7 @@ export class TaskNode {
     const item = new vscode.TreeItem(taskRowLabel(task), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.groupKey}/${task.id}`;
     item.description = this.missing ? 'not found' : task.task_status ? taskRowDescription(task, now) : 'loading…';
-    item.iconPath = this.missing ? new vscode.ThemeIcon('circle-slash') : taskIcon(task);
+    item.iconPath = this.missing ? new vscode.ThemeIcon('circle-slash') : taskIcon(task, now);
     item.contextValue = ['task', this.watched ? 'watched' : 'unwatched', task.file_url ? 'file' : 'nofile'].join(';');
     item.command = { command: 'flexprice.getTask', title: 'Show Details', arguments: [task.id] };
     item.accessibilityInformation = {

@@ -1,4 +1,4 @@
-import { parseTaskDate, type Task } from '../api/taskSchema';
+import { isStale, parseTaskDate, type Task } from '../api/taskSchema';
 import { formatRelative } from '../panel/timeFormat';
 
 /** Made on first need: the first Intl.NumberFormat costs some 20 ms (ICU start-up). */
@@ -9,10 +9,20 @@ export function taskRowLabel(task: Task): string {
   return task.file_name?.trim() || task.id;
 }
 
-/** `EVENTS · 3 min ago · 980/1,000 ok`: what, when it was created, how its records fared. */
+/**
+ * `EVENTS · 3 min ago · 980/1,000 ok`: what, when it was created, how its records fared; a stuck
+ * task starts with `Stalled — no update for 3 h`.
+ */
 export function taskRowDescription(task: Task, now: Date): string {
   const created = parseTaskDate(task.created_at);
-  return [task.entity_type, created && formatRelative(created, now), recordCounts(task)].filter(Boolean).join(' · ');
+  return [stalledNote(task, now), task.entity_type, created && formatRelative(created, now), recordCounts(task)].filter(Boolean).join(' · ');
+}
+
+/** `Stalled — no update for 3 h` for a running task with no change for over an hour. */
+export function stalledNote(task: Task, now: Date): string | undefined {
+  if (!isStale(task, now)) return undefined;
+  const last = parseTaskDate(task.updated_at) ?? parseTaskDate(task.created_at);
+  return last && `Stalled — no update for ${formatRelative(last, now).replace(/ ago$/, '')}`;
 }
 
 /**

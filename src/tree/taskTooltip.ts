@@ -1,8 +1,8 @@
 import type { Task } from '../api/taskSchema';
-import { formatCount } from './taskRow';
+import { formatCount, stalledNote } from './taskRow';
 
 /** Markdown for a row's hover: the main fields, every server value escaped. */
-export function taskTooltipMarkdown(task: Task): string {
+export function taskTooltipMarkdown(task: Task, now: Date = new Date()): string {
   const rows: [string, string | undefined][] = [
     ['ID', code(task.id)],
     ['Status', text(task.task_status)],
@@ -15,6 +15,10 @@ export function taskTooltipMarkdown(task: Task): string {
     ['Failed', text(task.failed_at)],
   ];
   const lines = rows.filter(([, value]) => value).map(([name, value]) => `**${name}:** ${value}  `);
+  const stalled = stalledNote(task, now);
+  if (stalled) {
+    lines.unshift(`**${stalled}.** The server's workflow may have timed out without marking the task failed; it is checked every 10 minutes.`, '');
+  }
   const summary = task.error_summary?.trim();
   if (summary) lines.push('', `**Errors:** ${text(summary.length > 300 ? `${summary.slice(0, 300)}…` : summary)}`);
   return lines.join('\n');

@@ -32,6 +32,15 @@ describe('task rows', () => {
     assert.equal(recordCounts(task({ total_records: 5000, processed_records: 2500, successful_records: 2500 })), '2,500/5,000 ok');
   });
 
+  it('says a running task with no update for over an hour is stalled, in the row and its hover', () => {
+    const stuck = task({ entity_type: 'credit_usage', task_type: 'EXPORT', task_status: 'PROCESSING', created_at: '2026-03-01T08:50:00Z', updated_at: '2026-03-01T09:00:00Z' });
+    assert.equal(taskRowDescription(stuck, now), 'Stalled — no update for 3 h · credit_usage · 3 h ago');
+    assert.match(taskTooltipMarkdown(stuck, now), /^\*\*Stalled — no update for 3 h\.\*\* The server's workflow may have timed out/);
+    const recent = { ...stuck, updated_at: '2026-03-01T11:30:00Z' };
+    assert.equal(taskRowDescription(recent, now), 'credit_usage · 3 h ago', 'half an hour without news is not stalled');
+    assert.doesNotMatch(taskTooltipMarkdown(recent, now), /Stalled/);
+  });
+
   it('escapes server text in the tooltip', () => {
     const markdown = taskTooltipMarkdown(task({ file_name: '[x](command:evil)', error_summary: 'Record 3: <b>bad</b>' }));
     assert.ok(!markdown.includes('[x](command:evil)'), markdown);
