@@ -174,6 +174,36 @@ describe('Task tree', () => {
     await setSetting('pageSize', undefined);
   });
 
+  it('keeps an open panel live with the sidebar hidden, and announces the finish', async () => {
+    const task = server.store.add({ task_type: 'IMPORT', entity_type: 'EVENTS', task_status: 'PROCESSING', file_name: 'hidden-live.csv' });
+    await vscode.commands.executeCommand('flexprice.refreshTasks');
+    await until('the task on the loaded page', async () => (await snapshot()).rows.some((row) => row.label === 'hidden-live.csv'));
+    const messages = recordMessages();
+    try {
+      await vscode.commands.executeCommand('flexprice.getTask', task.id);
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      server.requests.clear();
+      server.store.update(task.id, { task_status: 'COMPLETED', processed_records: 10, successful_records: 10, failed_records: 0 });
+      await until('the finish to be seen with the sidebar hidden', async () => messages.info().some((m) => m.includes('hidden-live.csv')), 15_000);
+      assert.ok(server.requests.count({ path: `/v1/tasks/${task.id}` }) >= 1, 'the panel\'s task was read by its ID');
+      assert.equal(server.requests.count({ path: '/v1/tasks' }), 0, 'the hidden view asked for no list');
+    } finally {
+      messages.restore();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('flexprice.tasks.focus');
+    }
+  });
+
+  it('shows an export stuck PROCESSING for hours as stalled, and polls it rarely', async () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60_000).toISOString();
+    server.store.add({ task_type: 'EXPORT', entity_type: 'credit_usage', task_status: 'PROCESSING', file_name: 'stuck-export.csv', created_at: hoursAgo(3), updated_at: hoursAgo(3), started_at: hoursAgo(3) });
+    await vscode.commands.executeCommand('flexprice.refreshTasks');
+    const row = await until('the stalled row', async () => (await snapshot()).rows.find((r) => r.label === 'stuck-export.csv'));
+    assert.match(row.description ?? '', /^Stalled — no update for 3 h · credit_usage/);
+    assert.equal(row.icon, 'watch');
+  });
+
   it('says in one node when the key is refused, and stops asking until the key changes', async () => {
     const input = answerInputBoxes('fp_wrong_key');
     const messages = recordMessages();
