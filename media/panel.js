@@ -93,7 +93,8 @@
     app.replaceChildren();
     app.setAttribute('aria-busy', 'false');
     if (!view) {
-      app.appendChild(h('p', { className: 'placeholder', text: taskId ? 'Loading task ' + taskId + '…' : 'Loading task…' }));
+      const subject = taskId ? 'task ' + taskId : 'task';
+      app.appendChild(h('p', { className: 'placeholder', text: problem ? 'Could not load ' + subject + '.' : 'Loading ' + subject + '…' }));
       if (problem) app.appendChild(problemBanner());
       return;
     }
@@ -388,7 +389,10 @@
       case 'loading':
         if (typeof message.taskId === 'string') taskId = message.taskId;
         saveState();
-        if (!view) render();
+        if (!view) {
+          problem = undefined;
+          render();
+        }
         break;
       case 'problem':
         problem = { message: String(message.message), retryable: Boolean(message.retryable) };

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isSettled, parseTaskDate, type Task } from '../api/taskSchema';
 import { filterErrorEntries, formatErrorEntries, parseErrorSummary } from './errorSummary';
 import { buildPanelHtml, createNonce } from './panelHtml';
-import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './panelMessages';
+import { HostOutbox, parseWebviewMessage, type HostMessage, type WebviewMessage } from './panelMessages';
 import type { TaskWatcher } from './taskWatcher';
 import { buildTaskView, statusLook, taskTitle } from './taskViewModel';
 
@@ -23,11 +23,13 @@ export interface TaskPanelDeps {
  */
 export class TaskPanel implements vscode.Disposable {
   private task: Task | undefined;
-  private ready = false;
   private live: vscode.Disposable | undefined;
   private refreshing: AbortController | undefined;
   private isDisposed = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly outbox = new HostOutbox((message) => {
+    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+  });
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
@@ -131,9 +133,8 @@ export class TaskPanel implements vscode.Disposable {
     const message = parseWebviewMessage(raw, this.taskId);
     if (!message) return;
     if (message.type === 'ready') {
-      this.ready = true;
-      if (this.task) this.postTask();
-      else this.post({ type: 'loading', taskId: this.taskId });
+      // A fresh view, so its times and live flag are as of now; a kept problem follows it.
+      this.outbox.open(this.task ? this.taskMessage() : { type: 'loading', taskId: this.taskId });
       return;
     }
     if (message.type === 'refresh') return this.refresh(true);
@@ -169,13 +170,16 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private postTask(): void {
-    if (!this.task) return;
-    const view = buildTaskView(this.task, { now: new Date(), live: this.panel.visible && !this.isSettled(this.task) });
-    this.post({ type: 'task', view });
+    if (this.task) this.post(this.taskMessage());
+  }
+
+  private taskMessage(): HostMessage {
+    const task = this.task!;
+    return { type: 'task', view: buildTaskView(task, { now: new Date(), live: this.panel.visible && !this.isSettled(task) }) };
   }
 
   private post(message: HostMessage): void {
-    if (this.ready && !this.isDisposed) void this.panel.webview.postMessage(message);
+    this.outbox.post(message);
   }
 
   private setTabLook(task: Task | undefined): void {

@@ -195,6 +195,22 @@ describe('task panel page (Chromium)', function () {
     assert.equal(await page.textContent('#reason-openFile'), 'The export has not finished yet.');
   });
 
+  it('a restored panel whose fetch failed shows the problem with a Retry that asks the host to fetch again', async () => {
+    const id = FIXTURE_IDS.completedImport;
+    const post = (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+    await post({ type: 'loading', taskId: id });
+    await post({ type: 'problem', message: 'The Flexprice server answered 503.', retryable: true });
+    await page.waitForSelector('#problem-text');
+    assert.equal(await page.textContent('#problem-text'), 'The Flexprice server answered 503.');
+    assert.equal(await page.textContent('.placeholder'), `Could not load task ${id}.`);
+    await page.locator('button[data-command="refresh"]').click();
+    assert.deepEqual((await sent()).at(-1), { type: 'refresh', taskId: id });
+    await post({ type: 'loading', taskId: id });
+    assert.equal(await page.textContent('.placeholder'), `Loading task ${id}…`);
+    assert.equal(await page.locator('#problem-text').count(), 0);
+    assert.deepEqual(cspViolations, []);
+  });
+
   it('says plainly when a FAILED task has no error summary', async () => {
     await showTask(FIXTURE_IDS.failedNoSummary);
     assert.match((await page.textContent('#errors-note')) ?? '', /failed without an error summary/);
