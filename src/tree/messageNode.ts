@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 
 /**
- * A one-line state of the whole list: an error (with Retry and Open Settings as inline actions),
- * or "no tasks match".
+ * A one-line state of the whole list: an error (with Retry and Open Settings as inline actions,
+ * and Set API Key when the key was refused), or "no tasks match".
  */
 export class MessageNode {
   constructor(
     readonly kind: 'error' | 'empty',
     readonly text: string,
     readonly detail?: string,
+    /** The fix a click runs; the same one a command's error notification offers first. */
+    readonly fix: 'retry' | 'setApiKey' = 'retry',
   ) {}
 
   toTreeItem(): vscode.TreeItem {
@@ -16,9 +18,13 @@ export class MessageNode {
     item.id = `message:${this.kind}`;
     item.description = this.detail;
     item.tooltip = [this.text, this.detail].filter(Boolean).join('\n');
-    item.contextValue = `message;${this.kind}`;
+    item.contextValue = `message;${this.kind}${this.kind === 'error' && this.fix === 'setApiKey' ? ';key' : ''}`;
     item.iconPath = new vscode.ThemeIcon(this.kind === 'error' ? 'warning' : 'info');
-    if (this.kind === 'error') item.command = { command: 'flexprice.refreshTasks', title: 'Retry' };
+    if (this.kind === 'error') {
+      item.command = this.fix === 'setApiKey'
+        ? { command: 'flexprice.setApiKey', title: 'Set API Key' }
+        : { command: 'flexprice.refreshTasks', title: 'Retry' };
+    }
     return item;
   }
 }

@@ -3,7 +3,7 @@ import type { Task } from '../api/taskSchema';
 import type { ClientProvider } from '../clientProvider';
 import type { Logger } from '../log/logger';
 import { openTaskFile } from '../commands/openTaskFile';
-import { TaskPoller } from '../polling/taskPoller';
+import { type PollerState, TaskPoller } from '../polling/taskPoller';
 import { openTaskAsJson } from '../ui/openTaskAsJson';
 import { reportApiError } from '../ui/reportApiError';
 import { promptForFilter } from './filterPrompt';
@@ -49,6 +49,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
       new TaskStatusBar(this.poller),
       new TaskNotifier(this.poller),
       clients.onDidChange(() => this.poller.reset()),
+      this.poller.onDidChangeState((state) => this.reportStop(state)),
       vscode.window.onDidChangeWindowState((state) => this.poller.setFocused(state.focused)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsPolling(event)) this.poller.updateSettings(readPollSettings());
@@ -62,6 +63,16 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
     this.subscriptions.push(view.onDidChangeVisibility((event) => this.poller.setVisible(event.visible)));
     this.poller.setVisible(view.visible);
     this.showFilter();
+  }
+
+  /**
+   * Polling stopped on a refused key (or declined plain HTTP): the tree row says so, and one
+   * notification offers the fix, as a command's error would. The poller sends nothing more
+   * until the key or settings change, so this comes once, not once per cycle.
+   */
+  private reportStop(state: PollerState): void {
+    if (state.kind !== 'failed' || !state.stopped) return;
+    void reportApiError(state.error, { ...this.clients.errorContext(), retry: () => this.refresh() });
   }
 
   /** An explicit refresh also asks again about plain HTTP, if that was declined. */

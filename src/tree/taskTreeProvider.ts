@@ -7,7 +7,7 @@ import { groupKeyOf, groupTasks, type GroupMode } from './taskGroups';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { TaskNode } from './taskNode';
-import { treeErrorText } from './treeErrorText';
+import { isKeyError, treeErrorText } from './treeErrorText';
 import type { TreeNode } from './treeNode';
 
 const WATCHED = 'watched';
@@ -132,7 +132,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private errorNode(error: unknown, lastSuccessAt: number | undefined): MessageNode {
     const stale = lastSuccessAt !== undefined && this.poller.tasks !== undefined;
     const detail = stale ? `showing tasks from ${formatRelative(new Date(lastSuccessAt), this.now())}` : undefined;
-    return new MessageNode('error', treeErrorText(error, this.apiUrl()), detail);
+    return new MessageNode('error', treeErrorText(error, this.apiUrl()), detail, isKeyError(error) ? 'setApiKey' : 'retry');
   }
 
   /**

@@ -1,5 +1,10 @@
 import { isFlexpriceApiError } from '../api/apiError';
 
+/** Whether the fix for this error is another key (refused or not allowed here). */
+export function isKeyError(error: unknown): boolean {
+  return isFlexpriceApiError(error) && (error.kind === 'unauthorized' || error.kind === 'forbidden');
+}
+
 /** The error node's one line: what went wrong, in the user's terms. */
 export function treeErrorText(error: unknown, apiUrl: string): string {
   if (!isFlexpriceApiError(error)) return error instanceof Error ? error.message : String(error);

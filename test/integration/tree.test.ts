@@ -211,13 +211,15 @@ describe('Task tree', () => {
       await vscode.commands.executeCommand('flexprice.setApiKey');
       const rows = await until('the error node', async () => {
         const snap = await snapshot();
-        return snap.rows[0]?.contextValue === 'message;error' && snap.rows;
+        return snap.rows[0]?.contextValue === 'message;error;key' && snap.rows;
       });
       assert.equal(rows[0].label, 'Flexprice refused the API key.');
-      assert.equal(rows.filter((row) => row.contextValue === 'message;error').length, 1);
+      assert.equal(rows.filter((row) => row.contextValue?.startsWith('message;error')).length, 1);
       const sent = server.requests.count();
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       assert.equal(server.requests.count(), sent, 'no retries with a refused key');
+      const refused = messages.errors().filter((message) => message.includes('rejected the API key'));
+      assert.equal(refused.length, 1, `one notification, not one per cycle: ${JSON.stringify(messages.errors())}`);
     } finally {
       input.restore();
     }
