@@ -7,7 +7,7 @@ import { type PollerState, TaskPoller } from '../polling/taskPoller';
 import { openTaskAsJson } from '../ui/openTaskAsJson';
 import { reportApiError } from '../ui/reportApiError';
 import { promptForFilter } from './filterPrompt';
-import { affectsPolling, readPollSettings } from './pollSettingsFromConfig';
+import { affectsPolling, readPollSettings, targetHolding } from './pollSettingsFromConfig';
 import { taskFilterText } from './taskFilterText';
 import { TaskNode } from './taskNode';
 import { TaskNotifier } from './taskNotifier';
@@ -96,10 +96,11 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
       case 'flexprice.clearTaskFilters':
         return this.setFilter({});
       case 'flexprice.enableAutoRefresh':
-      case 'flexprice.disableAutoRefresh':
-        return vscode.workspace
-          .getConfiguration('flexprice')
-          .update('autoRefresh', command === 'flexprice.enableAutoRefresh', vscode.ConfigurationTarget.Global);
+      case 'flexprice.disableAutoRefresh': {
+        // A workspace that turned it off would win over a user-level write: write where it is held.
+        const config = vscode.workspace.getConfiguration('flexprice');
+        return config.update('autoRefresh', command === 'flexprice.enableAutoRefresh', targetHolding(config.inspect('autoRefresh')));
+      }
       case 'flexprice.groupTasksByType':
       case 'flexprice.groupTasksByStatus':
         return this.groupBy(command === 'flexprice.groupTasksByType');

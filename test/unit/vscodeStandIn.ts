@@ -96,6 +96,11 @@ export const workspace = {
   onDidChangeConfiguration: () => ({ dispose: () => undefined }),
 };
 
+export enum ConfigurationTarget {
+  Global = 1,
+  Workspace = 2,
+}
+
 export const commands = {
   executeCommand: async () => undefined,
 };
