@@ -4,14 +4,11 @@ import type { ClientProvider } from '../clientProvider';
 import { openExportInEditor, openTaskFile } from '../commands/openTaskFile';
 import { openTaskAsJson } from '../ui/openTaskAsJson';
 import { reportApiError } from '../ui/reportApiError';
-import { BackoffTaskWatcher, type TaskWatcher } from './taskWatcher';
+import type { TaskWatcher } from './taskWatcher';
 import { TaskPanels } from './taskPanels';
 
-/**
- * Builds the task panels on top of the current client. `watcher` is the live-refresh engine;
- * pass the sidebar's poller here to share its timer, else panels back off on their own.
- */
-export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvider, watcher?: TaskWatcher): TaskPanels {
+/** Builds the task panels on top of the current client, kept live by the sidebar's poller (`watcher`). */
+export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvider, watcher: TaskWatcher): TaskPanels {
   const fetchTask = async (taskId: string, signal?: AbortSignal) => {
     const client = await clients.get();
     if (!client) throw new FlexpriceApiError('unauthorized', 'No Flexprice API key is set.');
@@ -21,7 +18,7 @@ export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvid
   return new TaskPanels({
     extensionUri,
     fetchTask,
-    watcher: watcher ?? new BackoffTaskWatcher({ fetchTask }),
+    watcher,
     openFile: (task) => openTaskFile(task, fileDeps),
     openInEditor: (task) => openExportInEditor(task, fileDeps),
     openAsJson: openTaskAsJson,

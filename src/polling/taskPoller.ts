@@ -31,7 +31,7 @@ export interface TaskPollerChange {
   readonly structural: boolean;
 }
 
-/** What watch() calls back; the same shape as the panel's TaskWatchListener. */
+/** What watch() calls back: the one listener type of the tree's pins and the panels. */
 export interface TaskWatchListener {
   onUpdate(task: Task): void;
   /** A failed cycle; `stopped` when polling stopped (key refused) until settings change. */
