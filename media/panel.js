@@ -89,20 +89,73 @@
     );
   }
 
+  /** The error entries the table was built from: an update that keeps them keeps the table as it is. */
+  let shownEntries;
+
   function render() {
-    app.replaceChildren();
     app.setAttribute('aria-busy', 'false');
     if (!view) {
       const subject = taskId ? 'task ' + taskId : 'task';
-      app.appendChild(h('p', { className: 'placeholder', text: problem ? 'Could not load ' + subject + '.' : 'Loading ' + subject + '…' }));
+      app.replaceChildren(h('p', { className: 'placeholder', text: problem ? 'Could not load ' + subject + '.' : 'Loading ' + subject + '…' }));
+      app.removeAttribute('data-task');
       if (problem) app.appendChild(problemBanner());
       return;
     }
     const started = performance.now();
-    app.append(header(), h('div', { id: 'banners' }, [problem ? problemBanner() : null, h('div', { id: 'notice', role: 'status', className: 'notice' })]));
+    const fresh = [header(), h('div', { id: 'banners' }, [problem ? problemBanner() : null, h('div', { id: 'notice', role: 'status', className: 'notice' })])];
     // What a person asks first ("did it work, which rows failed?") comes first.
-    app.append(overview(), records(), errors(), times(), metadata());
+    fresh.push(overview(), records(), errors(), times(), metadata());
+    const entries = JSON.stringify(view.errors.entries);
+    // A newer copy of the task on screen is patched in, so the reader keeps their place.
+    const update = app.getAttribute('data-task') === view.id;
+    if (update) patchChildren(app, fresh);
+    else app.replaceChildren.apply(app, fresh);
+    app.setAttribute('data-task', view.id);
+    if (!update || entries !== shownEntries) {
+      shownEntries = entries;
+      const body = document.getElementById('errors-body');
+      errorRows = [];
+      if (body) buildErrorRows(view.errors.entries, body, document.getElementById('errors-shown'));
+    }
     app.dataset.renderMs = String(Math.round((performance.now() - started) * 100) / 100);
+  }
+
+  /** Elements other code keeps up to date (error rows, their count, notices): a patch leaves them be. */
+  const SELF_MANAGED = new Set(['errors-body', 'errors-shown', 'notice']);
+
+  function sameKind(a, b) {
+    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
+    // A button's click handler is its command: another command is another button.
+    return a.nodeType !== Node.ELEMENT_NODE || (a.id === b.id && a.getAttribute('data-command') === b.getAttribute('data-command'));
+  }
+
+  /**
+   * Turns `old` into `fresh` in place, changing only what differs: unchanged text keeps a
+   * selection, and kept elements their scroll position, focus and typed value.
+   */
+  function patch(old, fresh) {
+    if (!sameKind(old, fresh)) return old.replaceWith(fresh);
+    if (old.nodeType !== Node.ELEMENT_NODE) {
+      if (old.nodeValue !== fresh.nodeValue) old.nodeValue = fresh.nodeValue;
+      return;
+    }
+    if (SELF_MANAGED.has(old.id)) return;
+    for (const attr of Array.from(old.attributes)) if (!fresh.hasAttribute(attr.name)) old.removeAttribute(attr.name);
+    for (const attr of Array.from(fresh.attributes)) {
+      // Through CSSOM: the CSP refuses style attributes.
+      if (attr.name === 'style') old.style.cssText = fresh.style.cssText;
+      else if (old.getAttribute(attr.name) !== attr.value) old.setAttribute(attr.name, attr.value);
+    }
+    patchChildren(old, Array.from(fresh.childNodes));
+  }
+
+  function patchChildren(parent, freshChildren) {
+    const old = Array.from(parent.childNodes);
+    freshChildren.forEach(function (child, i) {
+      if (i < old.length) patch(old[i], child);
+      else parent.appendChild(child);
+    });
+    for (let i = freshChildren.length; i < old.length; i++) old[i].remove();
   }
 
   function header() {
@@ -223,14 +276,14 @@
     filter.value = filterText;
     filter.addEventListener('input', function () {
       filterText = filter.value;
-      applyFilter(shown);
+      applyFilter();
       saveState();
     });
     filter.addEventListener('keydown', function (event) {
       if (event.key === 'Escape' && filter.value) {
         filter.value = '';
         filterText = '';
-        applyFilter(shown);
+        applyFilter();
         saveState();
       }
     });
@@ -258,7 +311,6 @@
     );
     const heading = section('Errors (' + entries.length.toLocaleString('en-US') + ')', 'errors', children);
     heading.querySelector('h2').setAttribute('data-count', String(entries.length));
-    buildErrorRows(entries, body, shown);
     return heading;
   }
 
@@ -358,9 +410,9 @@
     });
   }
 
-  function applyFilter(shown) {
+  function applyFilter() {
     const body = document.getElementById('errors-body');
-    if (body) showMatchingRows(body, shown);
+    if (body) showMatchingRows(body, document.getElementById('errors-shown'));
   }
 
   function showNotice(message) {

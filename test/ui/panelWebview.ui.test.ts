@@ -211,6 +211,39 @@ describe('task panel page (Chromium)', function () {
     assert.deepEqual(cspViolations, []);
   });
 
+  it('a live update keeps the error table scrolled, the filter text and a selection where they were', async () => {
+    const task = await showTask(FIXTURE_IDS.thousandErrors);
+    const query = 'record';
+    await page.locator('#errors-filter').fill(query);
+    await waitForAllRows();
+    const place = await page.evaluate(() => {
+      const table = document.getElementById('errors-table')!;
+      table.scrollTop = 400;
+      const message = document.querySelectorAll('#errors-body .message')[12]!;
+      const range = document.createRange();
+      range.selectNodeContents(message);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return { scrollTop: table.scrollTop, selected: String(getSelection()) };
+    });
+    assert.ok(place.scrollTop > 0 && place.selected, JSON.stringify(place));
+
+    const later = { ...task, processed_records: (task.processed_records ?? 0) + 1, updated_at: new Date().toISOString() };
+    const view = buildTaskView(later, { now: new Date(), live: true });
+    await page.evaluate((message) => window.postMessage(message, '*'), { type: 'task', view });
+    await page.waitForFunction((text) => document.querySelector('#count-processed .tile-value')?.textContent === text, view.records.processed);
+    await waitForAllRows();
+
+    const after = await page.evaluate(() => ({
+      scrollTop: document.getElementById('errors-table')!.scrollTop,
+      filter: (document.getElementById('errors-filter') as HTMLInputElement).value,
+      selected: String(getSelection()),
+    }));
+    assert.deepEqual(after, { scrollTop: place.scrollTop, filter: query, selected: place.selected });
+    assert.equal(await page.locator('.live').count(), 1, 'the update itself was applied');
+    assert.deepEqual(cspViolations, []);
+  });
+
   it('says plainly when a FAILED task has no error summary', async () => {
     await showTask(FIXTURE_IDS.failedNoSummary);
     assert.match((await page.textContent('#errors-note')) ?? '', /failed without an error summary/);
