@@ -19,6 +19,7 @@ const BENCHES: { id: string; load(): Promise<BenchModule['run']> }[] = [
   { id: 'startup', load: async () => (await import('./startup.js')).run },
   { id: 'polling', load: async () => (await import('./polling.js')).run },
   { id: 'idle', load: async () => (await import('./idle.js')).run },
+  { id: 'liveness', load: async () => (await import('./liveness.js')).run },
   { id: 'scale', load: async () => (await import('./scale.js')).run },
   { id: 'panel', load: async () => (await import('./panel.js')).run },
 ];
