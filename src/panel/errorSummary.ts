@@ -2,8 +2,9 @@
  * Reads a task's `error_summary`: entries joined by "; " such as
  * `Record 3: invalid value; Chunk 2: timeout; CSV read error: EOF`.
  * Messages may themselves hold ";", so a new entry starts only where the text after a
- * separator looks like an entry head. Nothing is ever dropped: text that matches no known
- * shape stays whole as an `other` entry.
+ * separator looks like an entry head ("Record 3:", "CSV read error:", any "Words:").
+ * Nothing is ever dropped: an entry that is not `Record N:` or `Chunk N:` stays whole as an
+ * `other` entry ("Final chunk 2: …" too, so the word "Final" is not lost).
  */
 
 export type ErrorEntryKind = 'Record' | 'Chunk' | 'other';
@@ -19,13 +20,19 @@ export interface ErrorEntry {
 }
 
 const NUMBERED_HEAD = /^(record|chunk)\s*#?\s*(\d+)\s*:\s*/i;
-// Unnumbered heads seen from the server ("CSV read error: …") and ones like it.
-const NAMED_ERROR_HEAD = /^[a-z][a-z ]{0,40}\berror\s*:/i;
+// Any other head: a few words then ":", as in "Final chunk 2:", "CSV read error:", "JSON decode
+// error:", "Batch event creation failed:" or one a newer server adds. It must be followed by
+// a space (or end) so a URL or a time like "12:30" after a ";" stays inside the message.
+const OTHER_HEAD = /^[a-z][\w -]{0,40}:(?:\s|$)/i;
 const SEPARATOR = /;\s*/g;
 
 export function parseErrorSummary(summary: string | null | undefined): ErrorEntry[] {
   if (typeof summary !== 'string') return [];
-  summary = summary.replace(/[;\s]+$/, '');
+  // Drop trailing separators with a scan: the regex /[;\s]+$/ retries from every position of
+  // a long run of them that is not at the end, which is quadratic.
+  let end = summary.length;
+  while (end > 0 && /[;\s]/.test(summary[end - 1]!)) end--;
+  summary = summary.slice(0, end);
   const pieces: string[] = [];
   let start = 0;
   for (const match of summary.matchAll(SEPARATOR)) {
@@ -40,7 +47,7 @@ export function parseErrorSummary(summary: string | null | undefined): ErrorEntr
 }
 
 function startsEntry(text: string): boolean {
-  return NUMBERED_HEAD.test(text) || NAMED_ERROR_HEAD.test(text);
+  return NUMBERED_HEAD.test(text) || OTHER_HEAD.test(text);
 }
 
 function toEntry(text: string): ErrorEntry {

@@ -17,6 +17,46 @@ describe('parseErrorSummary', () => {
     );
   });
 
+  it('splits every entry kind the contract lists, each its own entry', () => {
+    const entries = parseErrorSummary(
+      "Record 3: a; Final chunk 2: b; JSON decode error: c; Batch event creation failed: d; CSV read error: e; Chunk 4: f; Record 5: timestamp error: g; Record 6: failed to parse tiers JSON: h",
+    );
+    assert.deepEqual(
+      entries.map((e) => [e.kind, e.number, e.message]),
+      [
+        ['Record', 3, 'a'],
+        // Shown whole: as a "Chunk" row the word "Final" would be lost.
+        ['other', undefined, 'Final chunk 2: b'],
+        ['other', undefined, 'JSON decode error: c'],
+        ['other', undefined, 'Batch event creation failed: d'],
+        ['other', undefined, 'CSV read error: e'],
+        ['Chunk', 4, 'f'],
+        ['Record', 5, 'timestamp error: g'],
+        ['Record', 6, 'failed to parse tiers JSON: h'],
+      ],
+    );
+  });
+
+  it('counts, filters and copies a "Final chunk" entry as its own row', () => {
+    const entries = parseErrorSummary('Record 3: a; Final chunk 2: b; Record 4: c');
+    assert.equal(entries.length, 3);
+    assert.deepEqual(filterErrorEntries(entries, 'final').map((e) => e.text), ['Final chunk 2: b']);
+    assert.equal(formatErrorEntries(entries), 'Record 3: a\nFinal chunk 2: b\nRecord 4: c');
+  });
+
+  it('starts a new entry at an unknown "Something: ..." head', () => {
+    const entries = parseErrorSummary('Record 1: a; Upload stage failed: b; Row 9: c');
+    assert.deepEqual(
+      entries.map((e) => e.text),
+      ['Record 1: a', 'Upload stage failed: b', 'Row 9: c'],
+    );
+  });
+
+  it('keeps a URL or a time after ";" inside the message', () => {
+    const entries = parseErrorSummary('Record 1: failed; see https://example.com/x; retry at 12:30 UTC');
+    assert.deepEqual(entries.map((e) => e.message), ['failed; see https://example.com/x; retry at 12:30 UTC']);
+  });
+
   it('keeps the JSON-properties entry whole, colons and all', () => {
     const [entry] = parseErrorSummary("Record 4: invalid JSON in properties column: invalid character '}' looking for beginning of object key string");
     assert.equal(entry?.kind, 'Record');
@@ -78,6 +118,13 @@ describe('parseErrorSummary', () => {
     assert.equal(entries[9]?.kind, 'Chunk');
     assert.equal(entries[9]?.message, 'chunk failed; see log');
     assert.equal(entries[999]?.number, 999);
+  });
+
+  it('reads a long run of separators inside a summary in linear time', () => {
+    const started = Date.now();
+    const entries = parseErrorSummary(`Record 1: a${'; '.repeat(100_000)}b; Record 2: c`);
+    assert.deepEqual(entries.map((e) => e.number), [1, 2]);
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
   });
 });
 
