@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { FlexpriceApiError } from './apiError';
+import { describeIssue } from './schemaIssue';
 
 const PREFIX = 'Unexpected response from Flexprice';
 
@@ -19,24 +20,6 @@ export function parseResponseBody<T extends z.ZodMiniType>(body: string, schema:
     throw fail('the body is not valid JSON');
   }
   const result = schema.safeParse(json);
-  if (!result.success) throw fail(describeIssue(result.error.issues[0]));
+  if (!result.success) throw fail(describeIssue(result.error.issues[0], 'the body'));
   return result.data;
-}
-
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return 'unknown problem';
-  const where = issue.path.length ? issue.path.map(String).join('.') : 'the body';
-  return `${where}: ${explain(issue)}`;
-}
-
-/** zod/mini ships no English messages, so the common issues are worded here. */
-function explain(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'too_small':
-      return issue.origin === 'string' && issue.minimum === 1 ? 'must not be empty' : `too small (minimum ${issue.minimum})`;
-    default:
-      return issue.message || issue.code;
-  }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { describeIssue } from './schemaIssue';
 
 /*
  * The task shape as real Flexprice servers send it (see CONTRACT.md). The schemas are the one
@@ -74,24 +75,54 @@ const PaginationWireSchema = z.object({
   offset: count,
 });
 
-/** `items: null` reads as no items; missing pagination numbers are derived from the items. */
+/**
+ * A list item that is not a readable task (a count sent as text, metadata as an array, no id).
+ * It is set aside rather than failing the whole list, so one bad row cannot hide the others.
+ */
+export interface UnreadableTask {
+  /** The item's `id`, when it is a non-empty string. */
+  readonly id?: string;
+  /** The first thing wrong with it, e.g. `total_records: expected number`. */
+  readonly problem: string;
+  /** The item exactly as the server sent it. */
+  readonly raw: unknown;
+}
+
+/**
+ * Each item is read on its own: readable ones become `items`, the others `unreadable`. Only a
+ * broken envelope (not an object, `items` not an array, bad pagination) fails the whole list.
+ * `items: null` reads as no items; missing pagination numbers are derived from the items sent.
+ */
 export const TaskListSchema = z.pipe(
   z.object({
-    items: absentable(z.array(TaskSchema)),
+    items: absentable(z.array(z.unknown())),
     pagination: absentable(PaginationWireSchema),
   }),
-  z.transform(({ items = [], pagination }) => {
+  z.transform(({ items: sent = [], pagination }) => {
+    const items: Task[] = [];
+    const unreadable: UnreadableTask[] = [];
+    for (const raw of sent) {
+      const result = TaskSchema.safeParse(raw);
+      if (result.success) items.push(result.data);
+      else unreadable.push(unreadableTask(raw, describeIssue(result.error.issues[0], 'the item')));
+    }
     const offset = pagination?.offset ?? 0;
     return {
       items,
+      unreadable,
       pagination: {
-        total: pagination?.total ?? offset + items.length,
-        limit: pagination?.limit ?? items.length,
+        total: pagination?.total ?? offset + sent.length,
+        limit: pagination?.limit ?? sent.length,
         offset,
       },
     };
   }),
 );
+
+function unreadableTask(raw: unknown, problem: string): UnreadableTask {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined;
+  return typeof id === 'string' && id !== '' ? { id, problem, raw } : { problem, raw };
+}
 
 export type TaskList = z.infer<typeof TaskListSchema>;
 export type Pagination = TaskList['pagination'];

@@ -159,10 +159,22 @@ describe('FlexpriceClient errors', () => {
       assert.equal(error.message, 'The response from Flexprice is larger than 64 KB.');
     });
 
-    it('names the first problem inside a list', async () => {
+    it('fails a list as a whole only when the list itself is broken, not one of its tasks', async () => {
+      for (const [body, problem] of [
+        [[{ id: 'task_1' }], 'the body: expected object'],
+        [{ items: { id: 'task_1' } }, 'items: expected array'],
+        [{ items: 'task_1' }, 'items: expected array'],
+        [{ items: [{ id: 'task_1' }], pagination: { total: '1', limit: 50, offset: 0 } }, 'pagination.total: expected number'],
+      ] as const) {
+        server.reply(json(200, body));
+        const error = await failure(clientFor(server).listTasks());
+        assert.equal(error.kind, 'invalid_response');
+        assert.equal(error.message, `Unexpected response from Flexprice: ${problem}`, JSON.stringify(body));
+      }
       server.reply(json(200, { items: [{ id: 'task_1' }, { id: 42 }], pagination: { total: 2, limit: 50, offset: 0 } }));
-      const error = await failure(clientFor(server).listTasks());
-      assert.equal(error.message, 'Unexpected response from Flexprice: items.1.id: expected string');
+      const list = await clientFor(server).listTasks();
+      assert.deepEqual(list.items.map((task) => task.id), ['task_1']);
+      assert.deepEqual(list.unreadable, [{ problem: 'id: expected string', raw: { id: 42 } }]);
     });
 
     it('refuses a download link that is not http(s)', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { apiFailure, clientFor, TEST_API_KEY } from './clientFixture';
 import { json, type RawServer, startRawServer } from './rawServer';
-import { completedExport, processingImport } from './sampleTasks';
+import { completedExport, failedImport, processingImport } from './sampleTasks';
 
 const LIST_BODY = { items: [processingImport, completedExport], pagination: { total: 2, limit: 50, offset: 0 } };
 
@@ -140,7 +140,33 @@ describe('FlexpriceClient requests', () => {
 
     it('reads items: null and a missing pagination', async () => {
       server.reply(json(200, { items: null }));
-      assert.deepEqual(await clientFor(server).listTasks({ offset: 5 }), { items: [], pagination: { total: 0, limit: 0, offset: 0 } });
+      assert.deepEqual(await clientFor(server).listTasks({ offset: 5 }), { items: [], unreadable: [], pagination: { total: 0, limit: 0, offset: 0 } });
+    });
+
+    it('keeps every readable task when others are malformed, and says what is wrong with each', async () => {
+      const textCount = { ...completedExport, id: 'task_text_count', total_records: '12' };
+      const listMetadata = { ...processingImport, id: 'task_list_metadata', metadata: [] };
+      const fractionalCount = { ...failedImport, failed_records: 2.5 };
+      const noId = { task_status: 'PENDING', total_records: 3 };
+      const items = [processingImport, textCount, listMetadata, completedExport, fractionalCount, noId, null];
+      server.reply(json(200, { items, pagination: { total: 7, limit: 50, offset: 0 } }));
+      const list = await clientFor(server).listTasks();
+      assert.deepEqual(list.items.map((task) => task.id), [processingImport.id, completedExport.id]);
+      assert.deepEqual(list.unreadable, [
+        { id: 'task_text_count', problem: 'total_records: expected number', raw: textCount },
+        { id: 'task_list_metadata', problem: 'metadata: expected object', raw: listMetadata },
+        { id: failedImport.id, problem: 'failed_records: expected int', raw: fractionalCount },
+        { problem: 'id: expected string', raw: noId },
+        { problem: 'the item: expected object', raw: null },
+      ]);
+      assert.deepEqual(list.pagination, { total: 7, limit: 50, offset: 0 }, 'the server\'s count, unreadable tasks included');
+    });
+
+    it('counts unreadable tasks when it derives a missing pagination', async () => {
+      server.reply(json(200, { items: [processingImport, { id: '' }] }));
+      const list = await clientFor(server).listTasks();
+      assert.deepEqual(list.unreadable, [{ problem: 'id: must not be empty', raw: { id: '' } }]);
+      assert.deepEqual(list.pagination, { total: 2, limit: 2, offset: 0 });
     });
   });
 

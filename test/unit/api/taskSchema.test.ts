@@ -104,8 +104,22 @@ describe('TaskListSchema', () => {
     });
   });
 
-  it('refuses a list whose item has no id', () => {
-    assert.equal(TaskListSchema.safeParse({ items: [processingImport, { task_status: 'PENDING' }] }).success, false);
+  it('sets an item it cannot read aside, with its id when it has a usable one', () => {
+    const list = TaskListSchema.parse({ items: [processingImport, { task_status: 'PENDING' }, { id: 'task_2', metadata: 'none' }, 'task_3'] });
+    assert.deepEqual(list.items.map((task) => task.id), [processingImport.id]);
+    assert.deepEqual(list.unreadable, [
+      { problem: 'id: expected string', raw: { task_status: 'PENDING' } },
+      { id: 'task_2', problem: 'metadata: expected object', raw: { id: 'task_2', metadata: 'none' } },
+      { problem: 'the item: expected object', raw: 'task_3' },
+    ]);
+  });
+
+  it('reads a list with nothing wrong as having no unreadable items', () => {
+    assert.deepEqual(TaskListSchema.parse({ items: [bareTask] }).unreadable, []);
+  });
+
+  it('refuses a list whose items are not an array', () => {
+    for (const items of [{}, 'x', 3]) assert.equal(TaskListSchema.safeParse({ items }).success, false, JSON.stringify(items));
   });
 });
 
