@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { TaskNode } from './taskNode';
+import type { UnreadableNode } from './unreadableNode';
 
-/** Running, Failed, Completed, Watched (or Imports, Exports), with its count. */
+/** Running, Failed, Completed, Watched (or Imports, Exports), Unreadable, with its count. */
 export class GroupNode {
   constructor(
     readonly key: string,
     public title: string,
-    public children: TaskNode[],
+    public children: (TaskNode | UnreadableNode)[],
   ) {}
 
   toTreeItem(): vscode.TreeItem {

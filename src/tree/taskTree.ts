@@ -17,6 +17,8 @@ import type { TaskTreeHost } from './taskView';
 import { treeSnapshot } from './treeSnapshot';
 import type { TreeCommandId } from './treeCommandIds';
 import type { TreeNode } from './treeNode';
+import { runOnUnreadable } from './unreadableCommands';
+import { UnreadableNode } from './unreadableNode';
 import { WatchedTaskIds } from './watchedTaskIds';
 
 const GROUP_BY_TYPE_KEY = 'flexprice.groupByType';
@@ -87,6 +89,14 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
   }
 
   run(command: TreeCommandId, args: unknown[]): unknown {
+    if (args[0] instanceof UnreadableNode) {
+      return runOnUnreadable(command, args[0], {
+        // openTaskAsJson only prints what it is given: here the item exactly as the server sent it.
+        openAsJson: (raw) => openTaskAsJson(raw as Task),
+        copy: (text) => vscode.env.clipboard.writeText(text),
+        unwatch: (id) => this.unwatch(id),
+      });
+    }
     const task = this.taskOf(args[0]);
     switch (command) {
       case 'flexprice.loadMoreTasks':

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Task } from '../api/taskSchema';
+import type { Task, UnreadableTask } from '../api/taskSchema';
 import type { PollerState, TaskPoller, TaskPollerChange } from '../polling/taskPoller';
 import { formatRelative } from '../panel/timeFormat';
 import { GroupNode } from './groupNode';
@@ -9,15 +9,24 @@ import { MessageNode } from './messageNode';
 import { TaskNode } from './taskNode';
 import { isKeyError, treeErrorText } from './treeErrorText';
 import type { TreeNode } from './treeNode';
+import { UnreadableNode, unreadableNodes } from './unreadableNode';
 
 const WATCHED = 'watched';
+const UNREADABLE = 'unreadable';
 /** formatRelative's smallest step past "just now". */
 const RELATIVE_TIME_STEP_MS = 60_000;
 
 /**
- * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then
- * "Load more". Nodes are kept between refreshes so a change in one task refreshes only its
- * rows, and every item has a stable id so expansion and selection survive a full refresh.
+ * The poller as the tree reads it. `unreadable`: the items of the loaded list that could not be
+ * read (TaskList.unreadable of its last page), optional until TaskPoller passes them on.
+ */
+export type TreePoller = TaskPoller & { readonly unreadable?: readonly UnreadableTask[] };
+
+/**
+ * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then the
+ * list items it could not read, then "Load more". Nodes are kept between refreshes so a change
+ * in one task refreshes only its rows, and every item has a stable id so expansion and
+ * selection survive a full refresh.
  */
 export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -35,7 +44,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private answering = 0;
 
   constructor(
-    private readonly poller: TaskPoller,
+    private readonly poller: TreePoller,
     private readonly apiUrl: () => string,
     mode: GroupMode = 'status',
     private readonly now: () => Date = () => new Date(),
@@ -93,23 +102,32 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (state.kind === 'failed') roots.push(this.errorNode(state.error, state.lastSuccessAt));
     const used = new Set<string>();
     const pinned = new Set(this.poller.pinnedIds);
+    const unreadable = this.poller.unreadable ?? [];
     if (pinned.size > 0) {
-      const children = [...pinned].map((id) => this.nodeFor(WATCHED, this.poller.task(id) ?? { id }, used, pinned));
+      const children = [...pinned].map((id) => this.pinnedNode(id, unreadable, used, pinned));
       roots.push(new GroupNode(WATCHED, 'Watched', children));
     }
     const tasks = this.poller.tasks ?? [];
     for (const group of groupTasks(tasks, this.mode)) {
       roots.push(new GroupNode(group.key, group.title, group.tasks.map((task) => this.nodeFor(group.key, task, used, pinned))));
     }
-    if (this.poller.tasks?.length === 0 && state.kind === 'current') {
+    if (unreadable.length > 0) roots.push(new GroupNode(UNREADABLE, 'Unreadable', unreadableNodes(UNREADABLE, unreadable, pinned)));
+    if (this.poller.tasks?.length === 0 && unreadable.length === 0 && state.kind === 'current') {
       const filtered = Object.values(this.poller.activeFilter).some(Boolean);
       roots.push(new MessageNode('empty', filtered ? 'No tasks match the filter.' : 'No tasks yet.'));
     }
-    if (this.poller.hasMore) roots.push(new LoadMoreNode(tasks.length, this.poller.total));
+    if (this.poller.hasMore) roots.push(new LoadMoreNode(tasks.length + unreadable.length, this.poller.total));
     for (const key of [...this.taskNodes.keys()]) if (!used.has(key)) this.taskNodes.delete(key);
     this.drawnAt = this.now().getTime();
     this.groupKeys = roots.flatMap((node) => (node instanceof GroupNode ? [node.key] : []));
     return roots;
+  }
+
+  /** A pinned ID's row: its task, or what is wrong with it when the list has it but could not read it. */
+  private pinnedNode(id: string, unreadable: readonly UnreadableTask[], used: Set<string>, pinned: ReadonlySet<string>): TaskNode | UnreadableNode {
+    const task = this.poller.task(id);
+    const entry = task ? undefined : unreadable.find((candidate) => candidate.id === id);
+    return entry ? new UnreadableNode(WATCHED, `id:${id}`, entry, true) : this.nodeFor(WATCHED, task ?? { id }, used, pinned);
   }
 
   /** The node already showing this task in this group, brought up to date, or a new one. */

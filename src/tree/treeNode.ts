@@ -2,5 +2,6 @@ import type { GroupNode } from './groupNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import type { MessageNode } from './messageNode';
 import type { TaskNode } from './taskNode';
+import type { UnreadableNode } from './unreadableNode';
 
-export type TreeNode = GroupNode | TaskNode | MessageNode | LoadMoreNode;
+export type TreeNode = GroupNode | TaskNode | UnreadableNode | MessageNode | LoadMoreNode;
