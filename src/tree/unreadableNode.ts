@@ -26,8 +26,10 @@ export class UnreadableNode {
     item.id = `unreadable:${this.groupKey}/${this.key}`;
     item.tooltip = `${this.label}\nFlexprice sent this task in a shape the extension cannot read. Click to open it as JSON.`;
     item.iconPath = new vscode.ThemeIcon('warning');
-    // `task;` offers Copy Task ID and Open as JSON, `task;watched` Unwatch too (package.json menus).
-    item.contextValue = this.watched ? 'task;watched;unreadable' : 'task;unreadable';
+    // `task;` offers Copy Task ID and Open as JSON, `task;watched` Unwatch too (package.json menus);
+    // `;noid` lets a menu leave out Copy Task ID where there is no ID to copy.
+    const id = this.entry.id ? '' : ';noid';
+    item.contextValue = this.watched ? `task;watched;unreadable${id}` : `task;unreadable${id}`;
     item.command = { command: 'flexprice.openTaskAsJson', title: 'Open as JSON', arguments: [this] };
     item.accessibilityInformation = { label: `${this.label}. Opens as JSON.` };
     return item;

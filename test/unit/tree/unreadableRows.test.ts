@@ -53,6 +53,9 @@ describe('unreadable task rows', () => {
     const [pinnedRow] = unreadableNodes('unreadable', [textCount], new Set([textCount.id!]));
     assert.deepEqual(menuCommands(row.toTreeItem().contextValue!), ['flexprice.copyTaskId', 'flexprice.openTaskAsJson']);
     assert.deepEqual(menuCommands(pinnedRow.toTreeItem().contextValue!), ['flexprice.copyTaskId', 'flexprice.openTaskAsJson', 'flexprice.unwatchTask']);
+    const [idless] = unreadableNodes('unreadable', [noId], new Set());
+    assert.equal(idless.toTreeItem().contextValue, 'task;unreadable;noid');
+    assert.ok(menuCommands(idless.toTreeItem().contextValue!).includes('flexprice.openTaskAsJson'));
   });
 
   it('run those commands on the item as the server sent it, and nothing else', async () => {
