@@ -1,4 +1,4 @@
-import { isTerminalStatus, type Task } from '../api/taskSchema';
+import { isTerminalStatus, type Task, type UnreadableTask } from '../api/taskSchema';
 import { hasChanged, hasFinished } from './taskChanges';
 import type { TaskPage } from './taskSource';
 
@@ -23,7 +23,7 @@ export interface PolledChange {
  * off the page), and IDs the server did not know. Merging a cycle's answers says what changed.
  */
 export class PolledTasks {
-  private list: { items: Task[]; total: number } | undefined;
+  private list: { items: Task[]; unreadable: readonly UnreadableTask[]; total: number } | undefined;
   /** `list.items` by ID, built when first asked for: a cycle's diff does not need it. */
   private listIndex: Map<string, Task> | undefined;
   private readonly singles = new Map<string, Task>();
@@ -31,6 +31,11 @@ export class PolledTasks {
 
   get items(): readonly Task[] | undefined {
     return this.list?.items;
+  }
+
+  /** The loaded list's items that could not be read, as the last page answered them. */
+  get unreadable(): readonly UnreadableTask[] {
+    return this.list?.unreadable ?? [];
   }
 
   get total(): number {
@@ -92,13 +97,14 @@ export class PolledTasks {
     };
     let structural = false;
     if (page) {
+      const unreadable = page.unreadable ?? [];
       const sameOrder = previousList !== undefined && sameIds(previousList.items, page.items);
-      structural = !sameOrder || previousList.total !== page.pagination.total;
+      structural = !sameOrder || previousList.total !== page.pagination.total || !sameUnreadable(previousList.unreadable, unreadable);
       for (let i = 0; i < page.items.length; i++) {
         const task = page.items[i];
         compare(task, sameOrder ? previousList.items[i] : before(task.id));
       }
-      this.setList({ items: [...page.items], total: page.pagination.total });
+      this.setList({ items: [...page.items], unreadable, total: page.pagination.total });
     }
     // Off-page reads are compared with what was known before this cycle (the old list included).
     const firstReads = fetched.filter((task) => before(task.id) === undefined);
@@ -121,7 +127,7 @@ export class PolledTasks {
     this.listIndex = undefined;
   }
 
-  private setList(list: { items: Task[]; total: number } | undefined): void {
+  private setList(list: { items: Task[]; unreadable: readonly UnreadableTask[]; total: number } | undefined): void {
     this.list = list;
     this.listIndex = undefined;
   }
@@ -136,6 +142,10 @@ function indexById(tasks: readonly Task[]): Map<string, Task> {
   const index = new Map<string, Task>();
   for (const task of tasks) index.set(task.id, task);
   return index;
+}
+
+function sameUnreadable(a: readonly UnreadableTask[], b: readonly UnreadableTask[]): boolean {
+  return a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.problem === b[i]!.problem);
 }
 
 /** Same tasks in the same order. */

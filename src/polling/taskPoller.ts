@@ -1,5 +1,5 @@
 import { isFlexpriceApiError } from '../api/apiError';
-import { isSettled, isStale, type Task } from '../api/taskSchema';
+import { isSettled, isStale, type Task, type UnreadableTask } from '../api/taskSchema';
 import { type Logger, SILENT_LOGGER } from '../log/logger';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { Emitter, type Disposable } from './emitter';
@@ -124,9 +124,14 @@ export class TaskPoller implements Disposable {
     return this.reads.total;
   }
 
+  /** Items of the loaded list that could not be read (shown as their own rows). */
+  get unreadable(): readonly UnreadableTask[] {
+    return this.reads.unreadable;
+  }
+
   get hasMore(): boolean {
     const items = this.reads.items;
-    return items !== undefined && items.length < this.reads.total;
+    return items !== undefined && items.length + this.reads.unreadable.length < this.reads.total;
   }
 
   get activeFilter(): TaskFilter {
@@ -317,7 +322,7 @@ export class TaskPoller implements Disposable {
         ? await source.listTasks({ ...this.filter, limit: this.settings.pageSize * this.pages, offset: 0 }, signal)
         : undefined;
       // Without a fresh page, nothing is "on the page": a hidden view must not freeze a panel.
-      const ids = this.idsToFetchSingly(page?.items ?? []);
+      const ids = this.idsToFetchSingly(page);
       const results = await Promise.allSettled(ids.map((id) => source.getTask(id, signal)));
       if (generation !== this.generation) return { kind: 'stale' };
       const fetched: Task[] = [];
@@ -342,16 +347,20 @@ export class TaskPoller implements Disposable {
   }
 
   /** Pinned (while the tree shows them) and panel tasks that are off the page and may still change. */
-  private idsToFetchSingly(list: readonly Task[]): string[] {
+  private idsToFetchSingly(page: TaskPage | undefined): string[] {
     const wanted = new Set([...this.watchers.keys(), ...(this.visible ? this.pinned : [])]);
     if (wanted.size === 0) return [];
-    const onPage = new Set(list.map((task) => task.id));
+    // An unreadable item is not fetched alone: its own answer would be just as unreadable.
+    const onPage = new Set(page ? [...page.items.map((task) => task.id), ...(page.unreadable ?? []).flatMap((entry) => entry.id ?? [])] : []);
     return [...wanted].filter((id) => !onPage.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.get(id)));
   }
 
   /** Stores fresh reads and tells listeners what changed. Returns whether anything did. */
   private apply(page: TaskPage | undefined, fetched: readonly Task[]): boolean {
     const { updated, structural, firstReads, finished } = this.reads.merge(page, fetched);
+    if (structural && page?.unreadable?.length) {
+      for (const entry of page.unreadable) this.log.warn(`Unreadable task ${entry.id ?? '(no id)'}: ${entry.problem}`);
+    }
     if (structural || updated.length > 0) this.changedEmitter.fire({ updated, structural });
     updated.forEach((task) => this.updatedEmitter.fire(task));
     for (const task of [...firstReads, ...updated]) this.watchers.get(task.id)?.forEach((l) => this.tell(() => l.onUpdate(task)));

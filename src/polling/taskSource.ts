@@ -1,4 +1,4 @@
-import type { Task } from '../api/taskSchema';
+import type { Task, UnreadableTask } from '../api/taskSchema';
 
 /** The list filters the tree offers (exact matches on the server), named as in TaskListFilter. */
 export interface TaskFilter {
@@ -14,6 +14,8 @@ export interface TaskListQuery extends TaskFilter {
 
 export interface TaskPage {
   readonly items: readonly Task[];
+  /** Items of this page that could not be read; the server's total counts them too. */
+  readonly unreadable?: readonly UnreadableTask[];
   readonly pagination: { readonly total: number; readonly limit: number; readonly offset: number };
 }
 

@@ -16,11 +16,6 @@ const UNREADABLE = 'unreadable';
 /** formatRelative's smallest step past "just now". */
 const RELATIVE_TIME_STEP_MS = 60_000;
 
-/**
- * The poller as the tree reads it. `unreadable`: the items of the loaded list that could not be
- * read (TaskList.unreadable of its last page), optional until TaskPoller passes them on.
- */
-export type TreePoller = TaskPoller & { readonly unreadable?: readonly UnreadableTask[] };
 
 /**
  * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then the
@@ -44,7 +39,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private answering = 0;
 
   constructor(
-    private readonly poller: TreePoller,
+    private readonly poller: TaskPoller,
     private readonly apiUrl: () => string,
     mode: GroupMode = 'status',
     private readonly now: () => Date = () => new Date(),
@@ -102,7 +97,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (state.kind === 'failed') roots.push(this.errorNode(state.error, state.lastSuccessAt));
     const used = new Set<string>();
     const pinned = new Set(this.poller.pinnedIds);
-    const unreadable = this.poller.unreadable ?? [];
+    const unreadable = this.poller.unreadable;
     if (pinned.size > 0) {
       const children = [...pinned].map((id) => this.pinnedNode(id, unreadable, used, pinned));
       roots.push(new GroupNode(WATCHED, 'Watched', children));

@@ -99,6 +99,29 @@ describe('TaskPoller liveness', () => {
     assert.equal(clock.pendingTimers, 0);
   });
 
+  it('keeps a list\'s unreadable items, logs them once, and never fetches one alone', async () => {
+    source.add(makeTask(clock.now()));
+    const broken = { id: 'task_unreadable_01', problem: 'total_records: expected number', raw: { id: 'task_unreadable_01', total_records: '12' } };
+    const withBroken = {
+      listTasks: async (query: Parameters<MemoryTaskSource['listTasks']>[0]) => {
+        const page = await source.listTasks(query);
+        return { ...page, unreadable: [broken], pagination: { ...page.pagination, total: page.pagination.total + 1 } };
+      },
+      getTask: (id: string) => source.getTask(id),
+    };
+    const warnings: string[] = [];
+    const log = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (line: string) => void warnings.push(line), error: () => undefined };
+    poller.dispose();
+    poller = new TaskPoller({ source: async () => withBroken, settings: DEFAULT_POLL_SETTINGS, clock, random: () => 0.5, log });
+    poller.setPinned([broken.id]);
+    poller.setVisible(true);
+    await clock.advance(3 * DEFAULT_POLL_SETTINGS.minIntervalMs);
+    assert.deepEqual(poller.unreadable, [broken]);
+    assert.equal(poller.hasMore, false, 'the unreadable item counts as loaded');
+    assert.equal(source.count('get'), 0, 'its own read would be just as unreadable');
+    assert.deepEqual(warnings, ['Unreadable task task_unreadable_01: total_records: expected number']);
+  });
+
   it('polls an export stuck PROCESSING for hours at most every 10 minutes', async () => {
     const stuck = makeTask(clock.now(), { task_type: 'EXPORT', task_status: 'PROCESSING' }, 3 * HOUR);
     source.add(stuck);

@@ -120,7 +120,9 @@ describe('TaskTreeProvider with unreadable tasks', () => {
       assert.equal(poller.state.kind, 'current');
       assert.ok(!shown.some((node) => node instanceof MessageNode), shown.map(labelOf).join(' | '));
       const groups = shown.filter((node): node is GroupNode => node instanceof GroupNode);
-      assert.deepEqual(groups.map((group) => [group.key, group.children.length]), [['running', 1], ['completed', 1]]);
+      assert.deepEqual(groups.map((group) => [group.key, group.children.length]), [['running', 1], ['completed', 1], ['unreadable', 1]]);
+      assert.equal(labelOf(groups[2]!.children[0]!), 'Unreadable task task_text_count: total_records: expected number');
+      assert.equal(poller.hasMore, false, 'the unreadable item counts as loaded: no Load more for ever');
     });
   });
 
