@@ -21,3 +21,20 @@ export function parseTaskDate(value: string | null | undefined): Date | undefine
 function isCalendarDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }
+
+/** Parsed times by their text: a cycle re-reads the same timestamps of thousands of tasks. */
+const timeCache = new Map<string, number | undefined>();
+const TIME_CACHE_LIMIT = 100_000;
+
+/**
+ * `parseTaskDate(value)` as milliseconds, remembered by the string: settling and staleness are
+ * judged for every loaded task after every poll, and parsing is the cost of that.
+ */
+export function taskTimeMs(value: string | null | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (timeCache.has(value)) return timeCache.get(value);
+  if (timeCache.size >= TIME_CACHE_LIMIT) timeCache.clear();
+  const ms = parseTaskDate(value)?.getTime();
+  timeCache.set(value, ms);
+  return ms;
+}

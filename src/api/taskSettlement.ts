@@ -1,4 +1,4 @@
-import { parseTaskDate } from './taskDate';
+import { taskTimeMs } from './taskDate';
 import type { Task } from './taskSchema';
 
 /** How long a FAILED import may still be retried by the server and come back to PROCESSING. */
@@ -40,8 +40,12 @@ export function isStale(task: Task, now: Date | number): boolean {
 
 /** The latest readable time among `values`. */
 function latest(values: (string | null | undefined)[]): number | undefined {
-  const times = values.map((value) => parseTaskDate(value)?.getTime()).filter((time): time is number => time !== undefined);
-  return times.length === 0 ? undefined : Math.max(...times);
+  let newest: number | undefined;
+  for (const value of values) {
+    const time = taskTimeMs(value);
+    if (time !== undefined && (newest === undefined || time > newest)) newest = time;
+  }
+  return newest;
 }
 
 function toMs(now: Date | number): number {

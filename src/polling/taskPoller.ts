@@ -148,6 +148,11 @@ export class TaskPoller implements Disposable {
     return task !== undefined && isStale(task, this.clock.now());
   }
 
+  /** The engine's time, by which staleness and settling are judged. */
+  now(): number {
+    return this.clock.now();
+  }
+
   /** Whether the last request for this ID answered 404. */
   isMissing(id: string): boolean {
     return this.reads.isMissing(id);
@@ -414,12 +419,13 @@ export class TaskPoller implements Disposable {
   }
 
   private schedule(delay: number, why?: string): void {
-    if (!this.wantsPolling()) {
+    const need = this.need();
+    if (need === 'none') {
       this.pause(this.idleReason());
       return;
     }
     // Only stuck tasks left to watch: look at them rarely.
-    const onlyStale = !this.hasFreshLiveTask();
+    const onlyStale = need === 'stale';
     const wait = onlyStale ? Math.max(delay, STALE_POLL_MS) : delay;
     const reasons = [why, this.focused ? '' : 'window not focused', onlyStale ? 'only stalled tasks are running' : ''];
     this.setTimer(this.focused ? wait : wait * this.settings.unfocusedMultiplier, reasons.filter(Boolean).join(', '));
@@ -457,20 +463,27 @@ export class TaskPoller implements Disposable {
 
   /** Something on screen, pinned or in a panel may still change (or the first load is owed). */
   private wantsPolling(): boolean {
-    if (!this.settings.autoRefresh || this.stopped || this.disposed) return false;
-    const live = (id: string) => !this.reads.isMissing(id) && this.isLive(this.task(id));
-    if ([...this.watchers.keys()].some(live)) return true;
-    if (!this.visible) return false;
-    return this.reads.items === undefined || this.pageHasLiveTask() || [...this.pinned].some(live);
+    return this.need() !== 'none';
   }
 
-  /** Something that needs watching is live and not stuck (watched, pinned or on the page). */
-  private hasFreshLiveTask(): boolean {
-    const fresh = (task: Task | undefined) => this.isLive(task) && !(task && isStale(task, this.clock.now()));
-    const watched = (id: string) => !this.reads.isMissing(id) && fresh(this.task(id));
-    if ([...this.watchers.keys()].some(watched)) return true;
-    if (!this.visible) return false;
-    return this.reads.items === undefined || this.reads.items.some(fresh) || [...this.pinned].some(watched);
+  /**
+   * What still needs watching, in one pass: nothing, only stalled tasks (looked at every
+   * STALE_POLL_MS), or something live and moving. It stops at the first task of the last kind.
+   */
+  private need(): 'none' | 'stale' | 'fresh' {
+    if (!this.settings.autoRefresh || this.stopped || this.disposed) return 'none';
+    const now = this.clock.now();
+    let need: 'none' | 'stale' = 'none';
+    const isFresh = (task: Task | undefined): boolean => {
+      if (!this.isLive(task)) return false;
+      if (task === undefined || !isStale(task, now)) return true;
+      need = 'stale';
+      return false;
+    };
+    const freshById = (id: string) => !this.reads.isMissing(id) && isFresh(this.task(id));
+    if ([...this.watchers.keys()].some(freshById)) return 'fresh';
+    if (this.visible && (this.reads.items === undefined || this.reads.items.some(isFresh) || [...this.pinned].some(freshById))) return 'fresh';
+    return need;
   }
 
   /** Runs a listener so that its failure is logged and stops nothing else. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Task } from '../api/taskSchema';
+import { isStale, type Task } from '../api/taskSchema';
 import { isRunning } from '../polling/taskChanges';
 import type { TaskPoller } from '../polling/taskPoller';
 
@@ -24,11 +24,12 @@ export class TaskStatusBar implements vscode.Disposable {
   update(): void {
     const watched = this.poller.pinnedIds.map((id) => this.poller.task(id)).filter((task): task is Task => task !== undefined);
     const offList = new Map(watched.map((task) => [task.id, task]));
+    const now = this.poller.now();
     let running = 0;
     let stalled = 0;
     const count = (task: Task) => {
       if (!isRunning(task)) return;
-      if (this.poller.isStale(task.id)) stalled += 1;
+      if (isStale(task, now)) stalled += 1;
       else running += 1;
     };
     for (const task of this.poller.tasks ?? []) {
