@@ -12,8 +12,8 @@ import type { Logger } from './log/logger';
  * layer) holds the key.
  */
 export class ClientProvider implements vscode.Disposable {
-  private cached: { generation: number; settings: ConnectionSettings; client: FlexpriceClient } | undefined;
-  /** Bumped on every key or settings change; a client built for an older one is not kept. */
+  private cached: { settings: ConnectionSettings; client: FlexpriceClient } | undefined;
+  /** Bumped on every key or settings change (which also drops `cached`); a client built for an older one is not kept. */
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the key or a connection setting changes. */
@@ -46,14 +46,14 @@ export class ClientProvider implements vscode.Disposable {
   async get(): Promise<FlexpriceClient | undefined> {
     const generation = this.generation;
     const settings = readConnectionSettings();
-    if (this.cached?.generation === generation && sameSettings(this.cached.settings, settings)) return this.cached.client;
+    if (this.cached && sameSettings(this.cached.settings, settings)) return this.cached.client;
     const apiKey = await this.keys.get();
     if (!apiKey) return undefined;
     await this.consent.check(settings.apiUrl);
     const client = new FlexpriceClient({ ...settings, apiKey, userAgent: this.userAgent, log: this.log });
     // A key that changed while it was read belongs to the next generation: use it, don't keep it.
     if (generation === this.generation) {
-      this.cached = { generation, settings, client };
+      this.cached = { settings, client };
       const environment = settings.environmentId ? `, environment ${settings.environmentId}` : '';
       this.log.info(`Using ${settings.apiUrl}${environment}.`);
     }

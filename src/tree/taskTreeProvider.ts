@@ -16,7 +16,6 @@ const UNREADABLE = 'unreadable';
 /** formatRelative's smallest step past "just now". */
 const RELATIVE_TIME_STEP_MS = 60_000;
 
-
 /**
  * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then the
  * list items it could not read, then "Load more". Nodes are kept between refreshes so a change
