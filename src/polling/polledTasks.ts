@@ -1,6 +1,15 @@
 import { isTerminalStatus, type Task, type UnreadableTask } from '../api/taskSchema';
+import type { ListChanges } from './listChangeRead';
+import { mergeListChanges, type LoadedList } from './listMerge';
+import { ListVersions } from './listVersions';
 import { hasChanged, hasFinished } from './taskChanges';
-import type { TaskPage } from './taskSource';
+import type { TaskFilter, TaskPage } from './taskSource';
+
+/** A cycle's read of the list: all loaded pages, the next page, or what changed since the last read. */
+export type ListRead =
+  | { readonly kind: 'full'; readonly page: TaskPage }
+  | { readonly kind: 'more'; readonly page: TaskPage }
+  | { readonly kind: 'changes'; readonly changes: ListChanges; readonly filter: TaskFilter };
 
 export interface TaskFinished {
   readonly task: Task;
@@ -16,6 +25,8 @@ export interface PolledChange {
   /** Tasks read for the first time by their own request. */
   readonly firstReads: Task[];
   readonly finished: TaskFinished[];
+  /** The list could not take the changes with certainty and must be read in full. */
+  readonly reloadOwed: boolean;
 }
 
 /**
@@ -23,7 +34,9 @@ export interface PolledChange {
  * off the page), and IDs the server did not know. Merging a cycle's answers says what changed.
  */
 export class PolledTasks {
-  private list: { items: Task[]; unreadable: readonly UnreadableTask[]; total: number } | undefined;
+  private list: LoadedList | undefined;
+  /** What the next change read compares against. */
+  readonly versions = new ListVersions();
   /** `list.items` by ID, built when first asked for: a cycle's diff does not need it. */
   private listIndex: Map<string, Task> | undefined;
   private readonly singles = new Map<string, Task>();
@@ -67,6 +80,7 @@ export class PolledTasks {
   /** Drops the list (a new filter); `everything` also drops single reads and 404s (a new key or server). */
   clear(everything: boolean): void {
     this.setList(undefined);
+    this.versions.reset([]);
     if (!everything) return;
     this.singles.clear();
     this.missingIds.clear();
@@ -77,7 +91,7 @@ export class PolledTasks {
    * tasks in the same order, so each is compared with the one at its position; lookups by ID
    * are only needed when the list itself changed.
    */
-  merge(page: TaskPage | undefined, fetched: readonly Task[]): PolledChange {
+  merge(read: ListRead | undefined, fetched: readonly Task[]): PolledChange {
     const previousList = this.list;
     let previousIndex = this.listIndex;
     const before = (id: string) => {
@@ -96,7 +110,9 @@ export class PolledTasks {
       if (hasFinished(previous, task)) finished.push({ task, previous });
     };
     let structural = false;
-    if (page) {
+    let reloadOwed = false;
+    if (read?.kind === 'full') {
+      const { page } = read;
       const unreadable = page.unreadable ?? [];
       const sameOrder = previousList !== undefined && sameIds(previousList.items, page.items);
       structural = !sameOrder || previousList.total !== page.pagination.total || !sameUnreadable(previousList.unreadable, unreadable);
@@ -104,7 +120,26 @@ export class PolledTasks {
         const task = page.items[i];
         compare(task, sameOrder ? previousList.items[i] : before(task.id));
       }
-      this.setList({ items: [...page.items], unreadable, total: page.pagination.total });
+      this.setList({ items: page.items, unreadable, total: page.pagination.total });
+      this.versions.reset(page.items);
+    } else if (read?.kind === 'more') {
+      const loaded = this.list ?? { items: [], unreadable: [], total: 0 };
+      // Tasks created since the last read push older ones down: one may come again on the next page.
+      const listed = new Set(loaded.items.map((task) => task.id));
+      const added = read.page.items.filter((task) => !listed.has(task.id));
+      for (const task of added) {
+        compare(task, this.singles.get(task.id));
+        this.versions.record(task);
+      }
+      this.setList({ items: [...loaded.items, ...added], unreadable: [...loaded.unreadable, ...(read.page.unreadable ?? [])], total: read.page.pagination.total });
+      structural = true;
+    } else if (read?.kind === 'changes' && previousList) {
+      const merged = mergeListChanges(previousList, read.changes, read.filter, this.versions);
+      for (const [previous, task] of merged.reread) compare(task, previous ?? this.singles.get(task.id));
+      read.changes.changed.forEach((task) => this.versions.record(task));
+      this.setList(merged.list);
+      structural = merged.structural;
+      reloadOwed = merged.reloadOwed;
     }
     // Off-page reads are compared with what was known before this cycle (the old list included).
     const firstReads = fetched.filter((task) => before(task.id) === undefined);
@@ -114,20 +149,21 @@ export class PolledTasks {
       this.singles.set(task.id, task);
     }
     // With no new page, a task read on its own may still sit in the old list: keep that fresh too.
-    if (!page && this.list && fetched.length > 0) this.refreshListed(fetched);
-    return { updated, structural, firstReads, finished };
+    if (read?.kind !== 'full' && read?.kind !== 'changes' && this.list && fetched.length > 0) this.refreshListed(fetched);
+    return { updated, structural, firstReads, finished, reloadOwed };
   }
 
   private refreshListed(fetched: readonly Task[]): void {
     const position = new Map(this.list!.items.map((task, index) => [task.id, index]));
+    const items = [...this.list!.items];
     for (const task of fetched) {
       const index = position.get(task.id);
-      if (index !== undefined) this.list!.items[index] = task;
+      if (index !== undefined) items[index] = task;
     }
-    this.listIndex = undefined;
+    this.setList({ ...this.list!, items });
   }
 
-  private setList(list: { items: Task[]; unreadable: readonly UnreadableTask[]; total: number } | undefined): void {
+  private setList(list: LoadedList | undefined): void {
     this.list = list;
     this.listIndex = undefined;
   }

@@ -5,8 +5,9 @@ import { systemClock, type Clock, type TimerHandle } from './clock';
 import { Emitter, type Disposable } from './emitter';
 import { backoffDelay, nextInterval } from './pollDelay';
 import type { PollSettings } from './pollSettings';
-import { PolledTasks, type TaskFinished } from './polledTasks';
-import type { TaskFilter, TaskPage, TaskSource } from './taskSource';
+import { readListChanges } from './listChangeRead';
+import { PolledTasks, type ListRead, type TaskFinished } from './polledTasks';
+import type { TaskFilter, TaskSource } from './taskSource';
 
 export type { TaskFinished };
 
@@ -70,6 +71,10 @@ export class TaskPoller implements Disposable {
   private readonly watchers = new Map<string, Set<TaskWatchListener>>();
   private filter: TaskFilter = {};
   private pages = 1;
+  /** The next list read reads every loaded page again (Refresh, or changes that could not be placed). */
+  private fullReadOwed = true;
+  /** The next list read fetches the page under the loaded ones. */
+  private moreOwed = false;
   private visible = false;
   private focused = true;
 
@@ -173,19 +178,25 @@ export class TaskPoller implements Disposable {
     while (this.inFlight) await this.inFlight.done;
   }
 
-  /** Runs a cycle now (after the running one, if any) and resolves when fresh data is in. */
+  /** Reads everything again now (after the running cycle, if any); resolves when fresh data is in. */
   refresh(reason = 'refresh'): Promise<void> {
-    if (this.stopped) this.stopped = false;
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
-      this.requestCycle(true, reason);
-    });
+    this.fullReadOwed = true;
+    return this.runNow(reason);
   }
 
   /** Shows the next page under the loaded ones. */
   loadMore(): Promise<void> {
     this.pages += 1;
-    return this.refresh('load more');
+    this.moreOwed = true;
+    return this.runNow('load more');
+  }
+
+  private runNow(reason: string): Promise<void> {
+    if (this.stopped) this.stopped = false;
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.requestCycle(true, reason);
+    });
   }
 
   setFilter(filter: TaskFilter): Promise<void> {
@@ -323,11 +334,9 @@ export class TaskPoller implements Disposable {
         return { kind: 'noKey' };
       }
       const fetchList = this.visible && (explicit || this.reads.items === undefined || this.pageHasLiveTask());
-      const page = fetchList
-        ? await source.listTasks({ ...this.filter, limit: this.settings.pageSize * this.pages, offset: 0 }, signal)
-        : undefined;
-      // Without a fresh page, nothing is "on the page": a hidden view must not freeze a panel.
-      const ids = this.idsToFetchSingly(page);
+      const list = fetchList ? await this.readList(source, signal) : undefined;
+      // Without a fresh read, nothing is "on the page": a hidden view must not freeze a panel.
+      const ids = this.idsToFetchSingly(list);
       const results = await Promise.allSettled(ids.map((id) => source.getTask(id, signal)));
       if (generation !== this.generation) return { kind: 'stale' };
       const fetched: Task[] = [];
@@ -340,7 +349,7 @@ export class TaskPoller implements Disposable {
         }
         else failure ??= { error: result.reason };
       });
-      const changed = this.apply(page, fetched);
+      const changed = this.apply(list, fetched);
       if (failure) return { kind: 'error', error: failure.error };
       this.lastSuccessAt = this.clock.now();
       this.setState({ kind: 'current', at: this.lastSuccessAt });
@@ -351,20 +360,58 @@ export class TaskPoller implements Disposable {
     }
   }
 
-  /** Pinned (while the tree shows them) and panel tasks that are off the page and may still change. */
-  private idsToFetchSingly(page: TaskPage | undefined): string[] {
+  /**
+   * The list read this cycle needs: every loaded page when nothing is loaded or a full read is
+   * owed, the next page after Load more, and otherwise only what changed since the last read.
+   */
+  private async readList(source: TaskSource, signal: AbortSignal): Promise<ListRead> {
+    const items = this.reads.items;
+    const loaded = (items?.length ?? 0) + this.reads.unreadable.length;
+    if (items !== undefined && !this.fullReadOwed) {
+      if (this.moreOwed) {
+        const page = await source.listTasks({ ...this.filter, limit: this.settings.pageSize, offset: loaded }, signal);
+        this.moreOwed = false;
+        return { kind: 'more', page };
+      }
+      const expected = items.reduce((live, task) => live + (this.isLive(task) ? 1 : 0), 0);
+      const limits = { expected, cap: Math.max(this.settings.pageSize, loaded) };
+      const changes = await readListChanges(source, this.filter, this.reads.versions, limits, signal);
+      if (changes) return { kind: 'changes', changes, filter: this.filter };
+      this.log.info('Poll: more changed than is loaded; reading the list again');
+    }
+    const page = await source.listTasks({ ...this.filter, limit: this.settings.pageSize * this.pages, offset: 0 }, signal);
+    this.fullReadOwed = false;
+    this.moreOwed = false;
+    return { kind: 'full', page };
+  }
+
+  /** Pinned (while the tree shows them) and panel tasks that this cycle's list read did not cover and may still change. */
+  private idsToFetchSingly(list: ListRead | undefined): string[] {
     const wanted = new Set([...this.watchers.keys(), ...(this.visible ? this.pinned : [])]);
     if (wanted.size === 0) return [];
+    const covered = new Set<string>();
     // An unreadable item is not fetched alone: its own answer would be just as unreadable.
-    const onPage = new Set(page ? [...page.items.map((task) => task.id), ...(page.unreadable ?? []).flatMap((entry) => entry.id ?? [])] : []);
-    return [...wanted].filter((id) => !onPage.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.get(id)));
+    const cover = (tasks: readonly { id?: string }[]) => tasks.forEach((task) => task.id !== undefined && covered.add(task.id));
+    if (list?.kind === 'changes') {
+      // A change read proves every loaded task unchanged unless it sent it.
+      cover(this.reads.items ?? []);
+      cover(this.reads.unreadable);
+      cover(list.changes.changed);
+    } else if (list) {
+      cover(list.page.items);
+      cover(list.page.unreadable ?? []);
+    }
+    return [...wanted].filter((id) => !covered.has(id) && !this.reads.isMissing(id) && this.isLive(this.reads.get(id)));
   }
 
   /** Stores fresh reads and tells listeners what changed. Returns whether anything did. */
-  private apply(page: TaskPage | undefined, fetched: readonly Task[]): boolean {
-    const { updated, structural, firstReads, finished } = this.reads.merge(page, fetched);
-    if (structural && page?.unreadable?.length) {
-      for (const entry of page.unreadable) this.log.warn(`Unreadable task ${entry.id ?? '(no id)'}: ${entry.problem}`);
+  private apply(list: ListRead | undefined, fetched: readonly Task[]): boolean {
+    const { updated, structural, firstReads, finished, reloadOwed } = this.reads.merge(list, fetched);
+    const unreadable = list && list.kind !== 'changes' ? list.page.unreadable ?? [] : [];
+    if (structural) for (const entry of unreadable) this.log.warn(`Unreadable task ${entry.id ?? '(no id)'}: ${entry.problem}`);
+    if (reloadOwed) {
+      this.fullReadOwed = true;
+      this.rerun ??= 'the list changed in a way only a full read can show';
     }
     if (structural || updated.length > 0) this.changedEmitter.fire({ updated, structural });
     updated.forEach((task) => this.updatedEmitter.fire(task));

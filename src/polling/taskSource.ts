@@ -10,6 +10,9 @@ export interface TaskFilter {
 export interface TaskListQuery extends TaskFilter {
   readonly limit: number;
   readonly offset: number;
+  /** The server sorts by `created_at` unless told otherwise, newest first. */
+  readonly sort?: 'created_at' | 'updated_at';
+  readonly order?: 'asc' | 'desc';
 }
 
 export interface TaskPage {

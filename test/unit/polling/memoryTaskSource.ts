@@ -12,6 +12,8 @@ type Call = { kind: 'list'; query: TaskListQuery } | { kind: 'get'; id: string }
 export class MemoryTaskSource implements TaskSource {
   readonly tasks = new Map<string, Task>();
   readonly calls: Call[] = [];
+  /** Response bytes (as JSON) of every list answer, in order. */
+  readonly listBytes: number[] = [];
   /** Errors thrown by the next calls, one per call. */
   readonly failNext: unknown[] = [];
   /** When set, answers wait until the test releases them. */
@@ -24,10 +26,12 @@ export class MemoryTaskSource implements TaskSource {
     for (const task of tasks) this.tasks.set(task.id, task);
   }
 
+  /** Like every write on the server, moves `updated_at` (past every other write) unless the patch sets it. */
   update(id: string, patch: Partial<Task>): void {
     const task = this.tasks.get(id);
     if (!task) throw new Error(`no task ${id}`);
-    this.tasks.set(id, { ...task, ...patch });
+    const newest = Math.max(...[...this.tasks.values()].map((other) => Date.parse(String(other.updated_at)) || 0));
+    this.tasks.set(id, { ...task, updated_at: new Date(newest + 1).toISOString(), ...patch });
   }
 
   count(kind?: Call['kind']): number {
@@ -50,11 +54,17 @@ export class MemoryTaskSource implements TaskSource {
           (!query.taskType || task.task_type === query.taskType) &&
           (!query.entityType || task.entity_type === query.entityType) &&
           (!query.taskStatus || task.task_status === query.taskStatus))
-        .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
-      return {
+        .sort((a, b) => {
+          const key = query.sort === 'updated_at' ? 'updated_at' : 'created_at';
+          const order = String(b[key]).localeCompare(String(a[key]));
+          return query.order === 'asc' ? -order : order;
+        });
+      const page = {
         items: matching.slice(query.offset, query.offset + query.limit).map((task) => ({ ...task })),
         pagination: { total: matching.length, limit: query.limit, offset: query.offset },
       };
+      this.listBytes.push(JSON.stringify(page).length);
+      return page;
     });
   }
 

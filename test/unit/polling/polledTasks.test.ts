@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { Task } from '../../../src/api/taskSchema';
 import { PolledTasks } from '../../../src/polling/polledTasks';
-import type { TaskPage } from '../../../src/polling/taskSource';
+import type { ListRead } from '../../../src/polling/polledTasks';
 import { makeTask } from './memoryTaskSource';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
-/** A list answer; every task is copied, as a fresh parse would give it. */
-const page = (...tasks: Task[]): TaskPage => ({
-  items: tasks.map((task) => ({ ...task })),
-  pagination: { total: tasks.length, limit: 50, offset: 0 },
+/** A full read of the list; every task is copied, as a fresh parse would give it. */
+const page = (...tasks: Task[]): ListRead => ({
+  kind: 'full',
+  page: { items: tasks.map((task) => ({ ...task })), pagination: { total: tasks.length, limit: 50, offset: 0 } },
 });
 
 describe('PolledTasks', () => {

@@ -40,7 +40,12 @@ describe('TaskPoller over HTTP', () => {
     await cycle();
     assert.equal(server.requests.count({ path: '/v1/tasks' }), 6);
     assert.equal(server.requests.count({ pathPrefix: '/v1/tasks/' }), 0, 'never one request per task');
-    assert.equal(server.requests.last({ path: '/v1/tasks' })?.query.limit, '50');
+    const [first, ...later] = server.requests.all().filter((request) => request.path === '/v1/tasks');
+    assert.equal(first.query.limit, '50', 'the first cycle reads the page');
+    for (const request of later) {
+      // Later cycles read only what changed: at most the 40 live tasks, never the settled ones.
+      assert.deepEqual([request.query.sort, request.query.order, request.query.limit], ['updated_at', 'desc', '40']);
+    }
     assert.deepEqual(finished.map((e) => e.task.id), [ids[7]]);
     assert.equal(poller.task(ids[7])?.task_status, 'COMPLETED');
   });
