@@ -328,11 +328,15 @@
     showMatchingRows(body, shown);
   }
 
+  /** The Kind column of each entry kind the host tells apart; any other entry shows "—". */
+  const KIND_LABELS = { Record: 'Record', Chunk: 'Chunk', finalChunk: 'Final chunk' };
+
   function rowFor(item) {
     if (!item.row) {
       const entry = item.entry;
-      item.row = h('div', { role: 'row', className: 'error-row kind-' + (entry.kind === 'other' ? 'other' : entry.kind.toLowerCase()) }, [
-        h('span', { role: 'cell', className: 'kind', text: entry.kind === 'other' ? '—' : entry.kind }),
+      const label = Object.prototype.hasOwnProperty.call(KIND_LABELS, entry.kind) ? KIND_LABELS[entry.kind] : undefined;
+      item.row = h('div', { role: 'row', className: 'error-row kind-' + (label ? entry.kind.toLowerCase() : 'other') }, [
+        h('span', { role: 'cell', className: 'kind', text: label || '—' }),
         h('span', { role: 'cell', className: 'num', text: entry.number === undefined || entry.number === null ? '' : String(entry.number) }),
         h('span', { role: 'cell', className: 'message', text: entry.message }),
       ]);

@@ -3,11 +3,12 @@
  * `Record 3: invalid value; Chunk 2: timeout; CSV read error: EOF`.
  * Messages may themselves hold ";", so a new entry starts only where the text after a
  * separator looks like an entry head ("Record 3:", "CSV read error:", any "Words:").
- * Nothing is ever dropped: an entry that is not `Record N:` or `Chunk N:` stays whole as an
- * `other` entry ("Final chunk 2: …" too, so the word "Final" is not lost).
+ * Nothing is ever dropped: an entry that is not `Record N:`, `Chunk N:` or `Final chunk N:`
+ * stays whole as an `other` entry.
  */
 
-export type ErrorEntryKind = 'Record' | 'Chunk' | 'other';
+/** `finalChunk` is its own kind, so its rows keep the word "Final" and still show their number. */
+export type ErrorEntryKind = 'Record' | 'Chunk' | 'finalChunk' | 'other';
 
 export interface ErrorEntry {
   readonly kind: ErrorEntryKind;
@@ -19,8 +20,8 @@ export interface ErrorEntry {
   readonly text: string;
 }
 
-const NUMBERED_HEAD = /^(record|chunk)\s*#?\s*(\d+)\s*:\s*/i;
-// Any other head: a few words then ":", as in "Final chunk 2:", "CSV read error:", "JSON decode
+const NUMBERED_HEAD = /^(record|chunk|final\s+chunk)\s*#?\s*(\d+)\s*:\s*/i;
+// Any other head: a few words then ":", as in "CSV read error:", "JSON decode
 // error:", "Batch event creation failed:" or one a newer server adds. It must be followed by
 // a space (or end) so a URL or a time like "12:30" after a ";" stays inside the message.
 const OTHER_HEAD = /^[a-z][\w -]{0,40}:(?:\s|$)/i;
@@ -53,7 +54,8 @@ function startsEntry(text: string): boolean {
 function toEntry(text: string): ErrorEntry {
   const head = NUMBERED_HEAD.exec(text);
   if (!head) return { kind: 'other', number: undefined, message: text, text };
-  const kind: ErrorEntryKind = head[1]!.toLowerCase() === 'record' ? 'Record' : 'Chunk';
+  const word = head[1]!.toLowerCase();
+  const kind: ErrorEntryKind = word === 'record' ? 'Record' : word === 'chunk' ? 'Chunk' : 'finalChunk';
   return { kind, number: Number(head[2]), message: text.slice(head[0].length).trim(), text };
 }
 

@@ -244,6 +244,14 @@ describe('task panel page (Chromium)', function () {
     assert.deepEqual(cspViolations, []);
   });
 
+  it('shows a "Final chunk" entry with its kind and number, like a Chunk row', async () => {
+    const failed = flexprice.store.add({ task_type: 'IMPORT', task_status: 'FAILED', error_summary: 'Chunk 1: slow; Final chunk 2: gave up' });
+    await showTask(failed.id);
+    const cells = (row: number) => page.locator('#errors-body .error-row').nth(row).locator('[role="cell"]').allTextContents();
+    assert.deepEqual(await cells(0), ['Chunk', '1', 'slow']);
+    assert.deepEqual(await cells(1), ['Final chunk', '2', 'gave up']);
+  });
+
   it('says plainly when a FAILED task has no error summary', async () => {
     await showTask(FIXTURE_IDS.failedNoSummary);
     assert.match((await page.textContent('#errors-note')) ?? '', /failed without an error summary/);

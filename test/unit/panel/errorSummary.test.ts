@@ -25,8 +25,7 @@ describe('parseErrorSummary', () => {
       entries.map((e) => [e.kind, e.number, e.message]),
       [
         ['Record', 3, 'a'],
-        // Shown whole: as a "Chunk" row the word "Final" would be lost.
-        ['other', undefined, 'Final chunk 2: b'],
+        ['finalChunk', 2, 'b'],
         ['other', undefined, 'JSON decode error: c'],
         ['other', undefined, 'Batch event creation failed: d'],
         ['other', undefined, 'CSV read error: e'],
@@ -37,9 +36,10 @@ describe('parseErrorSummary', () => {
     );
   });
 
-  it('counts, filters and copies a "Final chunk" entry as its own row', () => {
-    const entries = parseErrorSummary('Record 3: a; Final chunk 2: b; Record 4: c');
-    assert.equal(entries.length, 3);
+  it('counts, filters and copies a "Final chunk" entry as its own row, with its number', () => {
+    const entries = parseErrorSummary('Record 3: a; Final chunk 2: b; Record 4: c; final chunk #7: d');
+    assert.deepEqual(entries.map((e) => [e.kind, e.number]), [['Record', 3], ['finalChunk', 2], ['Record', 4], ['finalChunk', 7]]);
+    entries.pop();
     assert.deepEqual(filterErrorEntries(entries, 'final').map((e) => e.text), ['Final chunk 2: b']);
     assert.equal(formatErrorEntries(entries), 'Record 3: a\nFinal chunk 2: b\nRecord 4: c');
   });
