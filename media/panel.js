@@ -108,14 +108,18 @@
     const entries = JSON.stringify(view.errors.entries);
     // A newer copy of the task on screen is patched in, so the reader keeps their place.
     const update = app.getAttribute('data-task') === view.id;
+    // Read before the patch, which may put a new table in place of the one the reader scrolled.
+    const table = document.getElementById('errors-table');
+    const tableScroll = update && table ? table.scrollTop : 0;
     if (update) patchChildren(app, fresh);
     else app.replaceChildren.apply(app, fresh);
     app.setAttribute('data-task', view.id);
     if (!update || entries !== shownEntries) {
       shownEntries = entries;
       const body = document.getElementById('errors-body');
-      errorRows = [];
-      if (body) buildErrorRows(view.errors.entries, body, document.getElementById('errors-shown'));
+      if (!update) errorRows = [];
+      if (body) buildErrorRows(view.errors.entries, body, document.getElementById('errors-shown'), tableScroll);
+      else errorRows = [];
     }
     app.dataset.renderMs = String(Math.round((performance.now() - started) * 100) / 100);
   }
@@ -318,14 +322,15 @@
    * Shows the rows matching the filter: the first chunk at once, the rest in later frames, so
    * neither a long summary nor a keystroke ever blocks the page. Row elements are built once
    * and reused; a newer render, or a filter that changes the matches, cancels the chunks still
-   * pending.
+   * pending. An entry an update leaves as it was keeps its row, and the table its `scrollTop`.
    */
-  function buildErrorRows(entries, body, shown) {
-    errorRows = entries.map(function (entry) {
-      return { entry: entry, row: undefined, haystack: String(entry.text).toLowerCase() };
+  function buildErrorRows(entries, body, shown, scrollTop) {
+    const previous = errorRows;
+    errorRows = entries.map(function (entry, i) {
+      const old = previous[i];
+      return old && old.entry.text === entry.text ? old : { entry: entry, row: undefined, haystack: String(entry.text).toLowerCase() };
     });
-    listedRows = undefined;
-    showMatchingRows(body, shown);
+    showMatchingRows(body, shown, scrollTop);
   }
 
   /** The Kind column of each entry kind the host tells apart; any other entry shows "—". */
@@ -345,9 +350,14 @@
   }
 
   let filterGeneration = 0;
-  /** The rows the table holds or is still adding, in order. */
+  /** The rows the table holds or is still adding, in order, and the element that holds them. */
   let listedRows;
-  function showMatchingRows(body, shown) {
+  let listedIn;
+  function showMatchingRows(body, shown, scrollTop) {
+    if (body !== listedIn) {
+      listedRows = undefined;
+      listedIn = body;
+    }
     const needle = filterText.trim().toLowerCase();
     const matches = needle
       ? errorRows.filter(function (item) {
@@ -368,17 +378,30 @@
       listedRows = matches;
       return;
     }
+    // Rows that stay first (entries appended by an update, say) stay in place; the rest go.
+    let next = body.getAttribute('data-complete') === 'true' ? sharedStart(matches, listedRows) : 0;
+    if (next === 0) body.replaceChildren();
+    else for (const item of listedRows.slice(next)) item.row.remove();
     listedRows = matches;
     const generation = ++filterGeneration;
-    body.replaceChildren();
     body.setAttribute('data-complete', 'false');
-    let next = 0;
-    function addChunk(size) {
-      if (generation !== filterGeneration) return;
+    const table = body.closest('.errors-scroll');
+    function appendRows(size) {
       const fragment = document.createDocumentFragment();
       const end = Math.min(matches.length, next + size);
       for (; next < end; next++) fragment.appendChild(rowFor(matches[next]));
       body.appendChild(fragment);
+    }
+    function addChunk(size) {
+      if (generation !== filterGeneration) return;
+      appendRows(size);
+      // Enough rows to scroll back to where the reader was, before the next paint, so no frame
+      // shows the table elsewhere.
+      if (scrollTop > 0 && table) {
+        while (next < matches.length && table.scrollHeight - table.clientHeight < scrollTop) appendRows(LATER_CHUNK);
+        table.scrollTop = scrollTop;
+        scrollTop = 0;
+      }
       if (next < matches.length) {
         afterNextPaint(function () {
           addChunk(LATER_CHUNK);
@@ -388,6 +411,13 @@
       }
     }
     addChunk(FIRST_CHUNK);
+  }
+
+  /** How many rows `a` and `b` have in common from the start. */
+  function sharedStart(a, b) {
+    let i = 0;
+    if (b) while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
   }
 
   function sameRows(a, b) {

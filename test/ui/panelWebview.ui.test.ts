@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { FlexpriceClient } from '../../src/api/flexpriceClient';
 import type { Task } from '../../src/api/taskSchema';
 import { filterErrorEntries, parseErrorSummary } from '../../src/panel/errorSummary';
-import { buildTaskView } from '../../src/panel/taskViewModel';
+import { buildTaskView, type TaskView } from '../../src/panel/taskViewModel';
 import { servePanelPage, type PanelPageServer } from '../host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
 
@@ -94,6 +94,25 @@ describe('task panel page (Chromium)', function () {
   }
 
   const sent = () => page.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
+
+  const entriesShown = (count: number) =>
+    page.waitForFunction((n) => document.getElementById('heading-errors')?.getAttribute('data-count') === n, String(count));
+
+  /** Scrolls the error table; answers where it ended up. */
+  const scrollTable = (top: number) =>
+    page.evaluate((to) => {
+      const table = document.getElementById('errors-table')!;
+      table.scrollTop = to;
+      return table.scrollTop;
+    }, top);
+
+  /** Posts a newer copy of the task, as a live update does, and waits until its rows are in. */
+  async function postUpdate(patch: Partial<Task> & { id: string }, landed: (view: TaskView) => Promise<unknown>): Promise<void> {
+    const view = buildTaskView({ ...patch, updated_at: new Date().toISOString() }, { now: new Date(), live: true });
+    await page.evaluate((message) => window.postMessage(message, '*'), { type: 'task', view });
+    await landed(view);
+    await waitForAllRows();
+  }
 
   it('says it is ready first, then shows ID, status, counts and entity type as sent', async () => {
     assert.deepEqual(await sent(), [{ type: 'ready', taskId: null }]);
@@ -216,9 +235,9 @@ describe('task panel page (Chromium)', function () {
     const query = 'record';
     await page.locator('#errors-filter').fill(query);
     await waitForAllRows();
+    await scrollTable(400);
     const place = await page.evaluate(() => {
       const table = document.getElementById('errors-table')!;
-      table.scrollTop = 400;
       const message = document.querySelectorAll('#errors-body .message')[12]!;
       const range = document.createRange();
       range.selectNodeContents(message);
@@ -228,11 +247,9 @@ describe('task panel page (Chromium)', function () {
     });
     assert.ok(place.scrollTop > 0 && place.selected, JSON.stringify(place));
 
-    const later = { ...task, processed_records: (task.processed_records ?? 0) + 1, updated_at: new Date().toISOString() };
-    const view = buildTaskView(later, { now: new Date(), live: true });
-    await page.evaluate((message) => window.postMessage(message, '*'), { type: 'task', view });
-    await page.waitForFunction((text) => document.querySelector('#count-processed .tile-value')?.textContent === text, view.records.processed);
-    await waitForAllRows();
+    await postUpdate({ ...task, processed_records: (task.processed_records ?? 0) + 1 }, (view) =>
+      page.waitForFunction((text) => document.querySelector('#count-processed .tile-value')?.textContent === text, view.records.processed),
+    );
 
     const after = await page.evaluate(() => ({
       scrollTop: document.getElementById('errors-table')!.scrollTop,
@@ -242,6 +259,46 @@ describe('task panel page (Chromium)', function () {
     assert.deepEqual(after, { scrollTop: place.scrollTop, filter: query, selected: place.selected });
     assert.equal(await page.locator('.live').count(), 1, 'the update itself was applied');
     assert.deepEqual(cspViolations, []);
+  });
+
+  it('a live update that adds error entries keeps the error table scrolled and the filter text', async () => {
+    const task = await showTask(FIXTURE_IDS.thousandErrors);
+    const query = 'record';
+    await page.locator('#errors-filter').fill(query);
+    await waitForAllRows();
+    const scrollTop = await scrollTable(2000);
+    assert.ok(scrollTop > 1000, `scrolled to ${scrollTop}`);
+
+    // Where the table stands in every frame while the update lands: the reader must never be moved.
+    await page.evaluate(() => {
+      const w = window as unknown as { places: number[] };
+      w.places = [];
+      const sample = () => {
+        w.places.push(document.getElementById('errors-table')!.scrollTop);
+        if (w.places.length < 30) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await postUpdate({ ...task, error_summary: `${task.error_summary}; Record 999: added later` }, () => entriesShown(1001));
+    await page.waitForFunction(() => (window as unknown as { places: number[] }).places.length === 30);
+
+    const after = await page.evaluate(() => ({
+      scrollTop: document.getElementById('errors-table')!.scrollTop,
+      filter: (document.getElementById('errors-filter') as HTMLInputElement).value,
+      last: Array.from(document.querySelectorAll('#errors-body .message')).at(-1)?.textContent,
+      moved: (window as unknown as { places: number[] }).places.filter((place, _, all) => place !== all[0]),
+    }));
+    assert.deepEqual(after, { scrollTop, filter: query, last: 'added later', moved: [] });
+  });
+
+  it('an update that adds the first Record entry, and so a note above the table, keeps the table where it was', async () => {
+    const chunks = Array.from({ length: 300 }, (_, i) => `Chunk ${i}: timed out`).join('; ');
+    const stored = flexprice.store.add({ task_type: 'IMPORT', task_status: 'PROCESSING', error_summary: chunks });
+    const task = await showTask(stored.id);
+    const scrollTop = await scrollTable(1500);
+    assert.ok(scrollTop > 1000, `scrolled to ${scrollTop}`);
+    await postUpdate({ ...task, error_summary: `${chunks}; Record 4: bad amount` }, () => entriesShown(301));
+    assert.equal(await page.evaluate(() => document.getElementById('errors-table')!.scrollTop), scrollTop);
   });
 
   it('shows a "Final chunk" entry with its kind and number, like a Chunk row', async () => {
