@@ -118,7 +118,8 @@ describe('Task tree', () => {
     const before = firstPage.filter((row) => row.contextValue?.startsWith('task;')).map((row) => row.label);
 
     await vscode.commands.executeCommand('flexprice.loadMoreTasks');
-    assert.equal(server.requests.last({ path: '/v1/tasks' })?.query.limit, '4');
+    const more = server.requests.last({ path: '/v1/tasks' })?.query;
+    assert.deepEqual([more?.limit, more?.offset], ['2', '2'], 'only the next page is fetched');
     const after = (await snapshot()).rows;
     const tasks = after.filter((row) => row.contextValue?.startsWith('task;')).map((row) => row.label);
     assert.equal(tasks.length, 4);
