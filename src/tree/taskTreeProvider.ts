@@ -13,8 +13,8 @@ import { UnreadableNode, unreadableNodes } from './unreadableNode';
 
 const WATCHED = 'watched';
 const UNREADABLE = 'unreadable';
-/** formatRelative's smallest step past "just now". */
-const RELATIVE_TIME_STEP_MS = 60_000;
+/** How often rows are redrawn for their relative times: formatRelative rounds to the minute, so at most half a minute behind. */
+const RELATIVE_TIME_STEP_MS = 30_000;
 
 /**
  * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then the
@@ -149,7 +149,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /**
    * Redraws when the state changes what the tree shows (error row, empty message, no key), and
-   * once a minute so relative times stay true. Each successful cycle reports `current` again;
+   * every 30 s so relative times stay true. Each successful cycle reports `current` again;
    * redrawing on every one would make VS Code ask for every row (10,000 with all pages loaded)
    * after every poll, though nothing changed.
    */
