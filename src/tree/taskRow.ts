@@ -1,4 +1,5 @@
-import { isStale, parseTaskDate, type Task } from '../api/taskSchema';
+import { parseTaskDate, type Task } from '../api/taskSchema';
+import { stalledNote } from '../panel/stalledNote';
 import { formatRelative } from '../panel/timeFormat';
 
 /** Made on first need: the first Intl.NumberFormat costs some 20 ms (ICU start-up). */
@@ -16,13 +17,6 @@ export function taskRowLabel(task: Task): string {
 export function taskRowDescription(task: Task, now: Date): string {
   const created = parseTaskDate(task.created_at);
   return [stalledNote(task, now), task.entity_type, created && formatRelative(created, now), recordCounts(task)].filter(Boolean).join(' · ');
-}
-
-/** `Stalled — no update for 3 h` for a running task with no change for over an hour. */
-export function stalledNote(task: Task, now: Date): string | undefined {
-  if (!isStale(task, now)) return undefined;
-  const last = parseTaskDate(task.updated_at) ?? parseTaskDate(task.created_at);
-  return last && `Stalled — no update for ${formatRelative(last, now).replace(/ ago$/, '')}`;
 }
 
 /**

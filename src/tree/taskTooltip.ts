@@ -1,5 +1,6 @@
 import type { Task } from '../api/taskSchema';
-import { formatCount, stalledNote } from './taskRow';
+import { stalledNote } from '../panel/stalledNote';
+import { formatCount } from './taskRow';
 
 /** Markdown for a row's hover: the main fields, every server value escaped. */
 export function taskTooltipMarkdown(task: Task, now: Date = new Date()): string {
