@@ -102,7 +102,7 @@
       return;
     }
     const started = performance.now();
-    const fresh = [header(), h('div', { id: 'banners' }, [problem ? problemBanner() : null, h('div', { id: 'notice', role: 'status', className: 'notice' })])];
+    const fresh = [header(), h('div', { id: 'banners' }, [stalledBanner(), problem ? problemBanner() : null, h('div', { id: 'notice', role: 'status', className: 'notice' })])];
     // What a person asks first ("did it work, which rows failed?") comes first.
     fresh.push(overview(), records(), errors(), times(), metadata());
     const entries = JSON.stringify(view.errors.entries);
@@ -171,7 +171,9 @@
           icon(view.status.icon, view.status.tone === 'processing' ? 'codicon-modifier-spin' : ''),
           h('span', { text: view.status.label }),
         ]),
-        view.live ? h('span', { className: 'live', title: 'Refreshing by itself while the task runs' }, [icon('broadcast'), h('span', { text: 'Live' })]) : null,
+        view.live
+          ? h('span', { className: 'live' + (view.stalled ? ' rarely' : ''), title: view.liveNote.title }, [icon(view.stalled ? 'watch' : 'broadcast'), h('span', { text: view.liveNote.label })])
+          : null,
       ]),
       h('p', { className: 'subtle', id: 'fetched', text: view.updatedLabel }),
       h('div', { className: 'toolbar', role: 'toolbar', 'aria-label': 'Task actions' }, [
@@ -185,6 +187,11 @@
           : null,
       ]),
     ]);
+  }
+
+  /** Always there, hidden when the task is not stalled: a banner coming or going moves nothing else. */
+  function stalledBanner() {
+    return h('div', { id: 'stalled', className: 'banner stalled', role: 'status', hidden: !view.stalled }, view.stalled ? [icon('watch'), h('span', { text: view.stalled })] : []);
   }
 
   function problemBanner() {
@@ -472,6 +479,12 @@
         saveState();
         keepScroll(render);
         break;
+      case 'times':
+        // The same task as of now: its times (and whether it stalled) patched in, all else kept.
+        if (!view || message.taskId !== view.id || !message.view || typeof message.view !== 'object') return;
+        view = Object.assign({}, view, pick(message.view, TIME_FIELDS));
+        keepScroll(render);
+        break;
       case 'loading':
         if (typeof message.taskId === 'string') taskId = message.taskId;
         saveState();
@@ -489,6 +502,15 @@
         break;
     }
   });
+
+  /** What a 'times' message may change: the fields of TaskTimeView (src/panel/taskTimeView.ts). */
+  const TIME_FIELDS = ['times', 'duration', 'live', 'liveNote', 'stalled', 'updatedLabel'];
+
+  function pick(source, keys) {
+    const picked = {};
+    for (const key of keys) if (Object.prototype.hasOwnProperty.call(source, key)) picked[key] = source[key];
+    return picked;
+  }
 
   /** Re-renders without losing the reader's place or the filter box focus. */
   function keepScroll(action) {

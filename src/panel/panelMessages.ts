@@ -1,4 +1,4 @@
-import type { TaskView } from './taskViewModel';
+import type { TaskTimeView, TaskView } from './taskViewModel';
 
 /**
  * The protocol between the panel's webview (media/panel.js) and the extension host.
@@ -9,6 +9,8 @@ import type { TaskView } from './taskViewModel';
 /** Host → webview. Data only; the webview renders every string as text. */
 export type HostMessage =
   | { readonly type: 'task'; readonly view: TaskView }
+  /** The same task, its times recomputed: the page patches them in and keeps everything else. */
+  | { readonly type: 'times'; readonly taskId: string; readonly view: TaskTimeView }
   | { readonly type: 'loading'; readonly taskId: string }
   | { readonly type: 'problem'; readonly message: string; readonly retryable: boolean }
   | { readonly type: 'notice'; readonly message: string };

@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
 import { isSettled, parseTaskDate, type Task } from '../api/taskSchema';
+import { systemClock, type Clock } from '../polling/clock';
 import { filterErrorEntries, formatErrorEntries, parseErrorSummary } from './errorSummary';
 import { buildPanelHtml, createNonce } from './panelHtml';
 import { HostOutbox, parseWebviewMessage, type HostMessage, type WebviewMessage } from './panelMessages';
+import { RepeatingTimer } from './repeatingTimer';
+import { buildTimeView } from './taskTimeView';
 import type { TaskWatcher } from './taskWatcher';
-import { buildTaskView, statusLook, taskTitle } from './taskViewModel';
+import { buildTaskView, statusLook, taskTitle, type ViewOptions } from './taskViewModel';
+
+/** How often a visible panel's relative times are recomputed: they round to the minute. */
+export const TIME_TICK_MS = 30_000;
 
 export interface TaskPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -15,14 +21,21 @@ export interface TaskPanelDeps {
   readonly openAsJson: (task: Task) => Promise<void>;
   /** Shows a failed request to the user, with the action that fixes it. */
   readonly reportError: (error: unknown, taskId: string, retry: () => unknown) => Promise<void>;
+  /** Time as the panel sees it; injected so tests can move it. */
+  readonly clock?: Clock;
 }
 
 /**
- * One webview panel showing one task. It owns its listeners and its live-refresh subscription,
- * which runs only while the panel is visible and the task may still change.
+ * One webview panel showing one task. It owns its listeners, its live-refresh subscription,
+ * which runs only while the panel is visible and the task may still change, and the timer that
+ * keeps its relative times true, which runs only while the panel is visible.
  */
 export class TaskPanel implements vscode.Disposable {
   private task: Task | undefined;
+  /** When the panel got the copy it shows (fetched, or a live update that changed it). */
+  private fetchedAt = 0;
+  private readonly clock: Clock;
+  private readonly ticker: RepeatingTimer;
   private live: vscode.Disposable | undefined;
   private refreshing: AbortController | undefined;
   private isDisposed = false;
@@ -38,6 +51,8 @@ export class TaskPanel implements vscode.Disposable {
     readonly taskId: string,
     private readonly deps: TaskPanelDeps,
   ) {
+    this.clock = deps.clock ?? systemClock;
+    this.ticker = new RepeatingTimer(this.clock, TIME_TICK_MS, () => this.postTimes());
     const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
     const asset = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...path)).toString();
@@ -62,8 +77,10 @@ export class TaskPanel implements vscode.Disposable {
   /** Shows a task just fetched elsewhere (e.g. by Get Task). */
   show(task: Task): void {
     this.task = task;
+    this.fetchedAt = this.clock.now();
     this.setTabLook(task);
     this.postTask();
+    this.updateTicker();
     this.updateLiveRefresh();
   }
 
@@ -88,9 +105,19 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private onVisibilityChange(): void {
+    this.updateTicker();
     // Coming back into view: catch up once, then watch again if the task may still change.
     if (this.panel.visible && this.task && !this.isSettled(this.task)) void this.refresh(false);
-    else this.updateLiveRefresh();
+    else {
+      if (this.panel.visible) this.postTimes();
+      this.updateLiveRefresh();
+    }
+  }
+
+  /** Ticks only while the page can be seen; a hidden one is brought up to date when it shows again. */
+  private updateTicker(): void {
+    if (this.panel.visible && this.task && !this.isDisposed) this.ticker.start();
+    else this.ticker.stop();
   }
 
   private updateLiveRefresh(): void {
@@ -114,6 +141,7 @@ export class TaskPanel implements vscode.Disposable {
     const changed = JSON.stringify(task) !== JSON.stringify(this.task);
     this.task = task;
     if (changed) {
+      this.fetchedAt = this.clock.now();
       this.setTabLook(task);
       this.postTask();
     }
@@ -126,7 +154,7 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private isSettled(task: Task): boolean {
-    return isSettled(task, Date.now());
+    return isSettled(task, this.clock.now());
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -174,8 +202,16 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private taskMessage(): HostMessage {
-    const task = this.task!;
-    return { type: 'task', view: buildTaskView(task, { now: new Date(), live: this.panel.visible && !this.isSettled(task) }) };
+    return { type: 'task', view: buildTaskView(this.task!, this.viewOptions(this.task!)) };
+  }
+
+  /** The times of the task on screen as of now: no request, and the page keeps all else as it is. */
+  private postTimes(): void {
+    if (this.task) this.post({ type: 'times', taskId: this.taskId, view: buildTimeView(this.task, this.viewOptions(this.task)) });
+  }
+
+  private viewOptions(task: Task): ViewOptions {
+    return { now: new Date(this.clock.now()), fetchedAt: new Date(this.fetchedAt), live: this.panel.visible && !this.isSettled(task) };
   }
 
   private post(message: HostMessage): void {
@@ -192,6 +228,7 @@ export class TaskPanel implements vscode.Disposable {
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
+    this.ticker.stop();
     this.stopLiveRefresh();
     this.refreshing?.abort();
     this.disposed.fire();

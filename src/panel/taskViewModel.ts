@@ -1,33 +1,28 @@
 import type { Task } from '../api/taskSchema';
-import { parseTaskDate } from '../api/taskSchema';
 import { parseErrorSummary, type ErrorEntry } from './errorSummary';
 import { isExport, openFileState, openInEditorState, type ActionState } from './fileLocation';
-import { formatDuration, formatLocal, formatRelative } from './timeFormat';
+import { buildTimeView, type TaskTimeView, type TimeViewOptions } from './taskTimeView';
+
+export type { TaskTimeView, TimeRow } from './taskTimeView';
 
 /**
  * Everything the panel shows, already formatted, as plain data. The webview renders it with
  * textContent only, so every string here may safely hold anything the server sent.
  */
-export interface TaskView {
+export interface TaskView extends TaskTimeView {
   readonly id: string;
   readonly title: string;
   readonly status: { readonly label: string; readonly tone: StatusTone; readonly icon: string };
   readonly facts: readonly Row[];
   readonly records: RecordsView;
-  readonly times: readonly TimeRow[];
-  readonly duration: string | undefined;
   readonly metadata: readonly MetadataRow[];
   readonly details: readonly Row[];
   readonly errors: ErrorsView;
   readonly actions: { readonly openFile: ActionState; readonly openInEditor: ActionState & { readonly offered: boolean } };
-  /** True while the panel keeps refreshing this task by itself. */
-  readonly live: boolean;
-  readonly updatedLabel: string;
 }
 
 export type StatusTone = 'pending' | 'processing' | 'completed' | 'failed' | 'unknown';
 export interface Row { readonly label: string; readonly value: string }
-export interface TimeRow { readonly label: string; readonly local: string; readonly relative: string; readonly iso: string }
 export interface MetadataRow { readonly key: string; readonly value: string; readonly json: boolean }
 
 export interface RecordsView {
@@ -55,20 +50,7 @@ const TONES: Record<string, { tone: StatusTone; icon: string }> = {
   FAILED: { tone: 'failed', icon: 'error' },
 };
 
-const TIME_FIELDS = [
-  ['Created', 'created_at'],
-  ['Started', 'started_at'],
-  ['Completed', 'completed_at'],
-  ['Failed', 'failed_at'],
-  ['Updated', 'updated_at'],
-] as const;
-
-export interface ViewOptions {
-  readonly now: Date;
-  readonly live: boolean;
-  readonly locale?: string;
-  readonly timeZone?: string;
-}
+export type ViewOptions = TimeViewOptions;
 
 export function buildTaskView(task: Task, options: ViewOptions): TaskView {
   const statusText = text(task.task_status) || 'UNKNOWN';
@@ -83,12 +65,6 @@ export function buildTaskView(task: Task, options: ViewOptions): TaskView {
       { label: 'File name', value: text(task.file_name) || '—' },
     ],
     records: recordsView(task),
-    times: TIME_FIELDS.flatMap(([label, field]) => {
-      const date = parseTaskDate(task[field] ?? undefined);
-      if (!date) return [];
-      return [{ label, local: formatLocal(date, options.locale, options.timeZone), relative: formatRelative(date, options.now), iso: date.toISOString() }];
-    }),
-    duration: durationLabel(task, options.now),
     metadata: metadataRows(task.metadata),
     details: [
       { label: 'Environment', value: text(task.environment_id) || '—' },
@@ -99,8 +75,7 @@ export function buildTaskView(task: Task, options: ViewOptions): TaskView {
     errors: errorsView(task),
     // "Open export in editor" is only offered on exports; imports would only see it disabled.
     actions: { openFile: openFileState(task), openInEditor: { ...openInEditorState(task), offered: isExport(task) } },
-    live: options.live,
-    updatedLabel: `Fetched ${formatLocal(options.now, options.locale, options.timeZone)}`,
+    ...buildTimeView(task, options),
   };
 }
 
@@ -141,18 +116,6 @@ function recordsView(task: Task): RecordsView {
     hasFailures: (failed ?? 0) > 0,
     progress,
   };
-}
-
-function durationLabel(task: Task, now: Date): string | undefined {
-  const start = parseTaskDate(task.started_at ?? undefined) ?? parseTaskDate(task.created_at ?? undefined);
-  if (!start) return undefined;
-  const end = parseTaskDate(task.completed_at ?? undefined) ?? parseTaskDate(task.failed_at ?? undefined);
-  if (end) return `Took ${formatDuration(end.getTime() - start.getTime())}`;
-  const status = text(task.task_status);
-  if (status === 'PROCESSING' || status === 'PENDING') {
-    return `${status === 'PENDING' ? 'Waiting' : 'Running'} for ${formatDuration(now.getTime() - start.getTime())}`;
-  }
-  return undefined;
 }
 
 function metadataRows(metadata: unknown): MetadataRow[] {

@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { FlexpriceClient } from '../../src/api/flexpriceClient';
 import type { Task } from '../../src/api/taskSchema';
 import { filterErrorEntries, parseErrorSummary } from '../../src/panel/errorSummary';
+import { buildTimeView } from '../../src/panel/taskTimeView';
 import { buildTaskView, type TaskView } from '../../src/panel/taskViewModel';
 import { servePanelPage, type PanelPageServer } from '../host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
@@ -336,6 +337,46 @@ describe('task panel page (Chromium)', function () {
     const cells = (row: number) => page.locator('#errors-body .error-row').nth(row).locator('[role="cell"]').allTextContents();
     assert.deepEqual(await cells(0), ['Chunk', '1', 'slow']);
     assert.deepEqual(await cells(1), ['Final chunk', '2', 'gave up']);
+  });
+
+  it('patches in the times the host recomputes, and the banner of a task that has just stalled, keeping the page', async () => {
+    const stored = flexprice.store.add({ task_type: 'EXPORT', entity_type: 'invoice', task_status: 'PROCESSING', error_summary: 'Chunk 1: slow' });
+    const task = await client.getTask(stored.id);
+    const updated = Date.parse(task.updated_at!);
+    const at = (minutes: number) => new Date(updated + minutes * 60_000);
+    const post = (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+    await post({ type: 'task', view: buildTaskView(task, { now: at(59), fetchedAt: at(59), live: true }) });
+    await page.waitForSelector('#task-id');
+    assert.equal(await page.isVisible('#stalled'), false);
+    assert.equal((await page.textContent('.live'))?.trim(), 'Live');
+    // Marks on nodes that a rebuilt page would not have.
+    await page.evaluate(() => {
+      for (const selector of ['#task-id', '#errors-body .error-row']) (document.querySelector(selector) as unknown as { kept: boolean }).kept = true;
+    });
+
+    const times = buildTimeView(task, { now: at(61), fetchedAt: at(59), live: true });
+    await post({ type: 'times', taskId: 'task_another', view: { ...times, stalled: 'not this panel' } });
+    await post({ type: 'times', taskId: task.id, view: times });
+    await page.waitForSelector('#stalled', { state: 'visible' });
+    assert.equal(await page.textContent('#stalled'), times.stalled);
+    assert.match(times.stalled ?? '', /^Stalled — no update for 1 h\. Flexprice stops an export's workflow after 60 minutes/);
+    assert.equal((await page.textContent('.live'))?.trim(), 'Checked every 10 min');
+    assert.equal(await page.textContent('#fetched'), times.updatedLabel);
+    assert.match(times.updatedLabel, /\(2 min ago\)$/);
+    const updatedRow = page.locator('#times tr', { hasText: 'Updated' }).locator('td').nth(1);
+    assert.equal(await updatedRow.textContent(), '1 h ago');
+    assert.deepEqual(
+      await page.evaluate(() => ['#task-id', '#errors-body .error-row'].map((selector) => (document.querySelector(selector) as unknown as { kept?: boolean }).kept)),
+      [true, true],
+      'patched in place, not rebuilt',
+    );
+
+    // News arrives: the banner goes, and the panel is live again.
+    const news = { ...task, processed_records: 5, updated_at: at(62).toISOString() };
+    await post({ type: 'task', view: buildTaskView(news, { now: at(62), fetchedAt: at(62), live: true }) });
+    await page.waitForSelector('#stalled', { state: 'hidden' });
+    assert.equal((await page.textContent('.live'))?.trim(), 'Live');
+    assert.deepEqual(cspViolations, []);
   });
 
   it('says plainly when a FAILED task has no error summary', async () => {

@@ -100,6 +100,26 @@ describe('buildTaskView', () => {
     assert.match(script.actions.openFile.reason ?? '', /javascript/);
   });
 
+  it('says when this copy was fetched, and how long ago', () => {
+    const view = buildTaskView(task({ task_status: 'COMPLETED' }), { ...options, fetchedAt: new Date('2026-11-27T11:57:00Z') });
+    assert.equal(view.updatedLabel, 'Fetched 27 Nov 2026, 11:57:00 (3 min ago)');
+    assert.equal(buildTaskView(task({}), options).updatedLabel, 'Fetched 27 Nov 2026, 12:00:00 (just now)');
+  });
+
+  it('banners a running task with no update for over an hour as stalled, and says it is checked rarely, not live', () => {
+    const stuck = task({ task_type: 'EXPORT', task_status: 'PROCESSING', created_at: '2026-11-27T08:50:00Z', updated_at: '2026-11-27T09:00:00Z' });
+    const view = buildTaskView(stuck, { ...options, live: true });
+    assert.equal(view.stalled, "Stalled — no update for 3 h. Flexprice stops an export's workflow after 60 minutes; this task will likely not change again.");
+    assert.deepEqual(view.liveNote.label, 'Checked every 10 min');
+    const stuckImport = buildTaskView({ ...stuck, task_type: 'IMPORT', task_status: 'PENDING' }, options);
+    assert.match(stuckImport.stalled ?? '', /^Stalled — no update for 3 h\. Its job may have stopped/);
+
+    const recent = buildTaskView({ ...stuck, updated_at: '2026-11-27T11:30:00Z' }, { ...options, live: true });
+    assert.equal(recent.stalled, undefined, 'half an hour without news is not stalled');
+    assert.equal(recent.liveNote.label, 'Live');
+    assert.equal(buildTaskView({ ...stuck, task_status: 'COMPLETED' }, options).stalled, undefined, 'a finished task is not stalled');
+  });
+
   it('carries hostile server text unchanged, as data for textContent', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const view = buildTaskView(task({ file_name: hostile, metadata: { [hostile]: hostile } }), options);

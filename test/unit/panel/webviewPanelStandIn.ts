@@ -54,6 +54,12 @@ export class StandInWebviewPanel {
     this.received.fire(message);
   }
 
+  /** The user hides or shows the panel's tab. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.viewState.fire();
+  }
+
   reveal(): void {}
 
   dispose(): void {
