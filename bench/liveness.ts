@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 export async function run(): Promise<Section> {
   const stale = await staleRequests(10 * MINUTE, SCALE);
   const hidden = await hiddenSidebarPanel(MINUTE, 5 * MINUTE, SCALE);
-  const cycle = await bytesPerCycle(5, 10);
+  const cycle = await bytesPerCycle(6, 10);
   return {
     id: 'liveness',
     title: 'Refresh engine: hidden sidebar, stuck tasks, bytes per cycle',
@@ -46,8 +46,15 @@ export async function run(): Promise<Section> {
         value: Math.round(cycle.meanBytes / 102.4) / 10,
         unit: 'KB',
         budget: { max: 20 },
-        how: `4 pages of 50 loaded, 50 FAILED imports with 1,000-entry summaries, one export running; mean response bytes of 5 timer-driven cycles, from the client's log (${cycle.requestsPerCycle.toFixed(1)} requests per cycle)`,
+        how: `4 pages of 50 loaded, 50 FAILED imports with 1,000-entry summaries, one export running (PENDING, then PROCESSING after the 2nd cycle); mean response bytes of 6 timer-driven cycles, from the client's log (${cycle.requestsPerCycle.toFixed(1)} requests per cycle)`,
         details: cycle,
+      },
+      {
+        name: 'bytes per cycle, 200 loaded: largest',
+        value: Math.round(cycle.maxBytes / 102.4) / 10,
+        unit: 'KB',
+        budget: { max: 20 },
+        how: 'the largest of those 6 cycles (the one that saw the export change)',
       },
     ],
   };

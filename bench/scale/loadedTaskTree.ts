@@ -12,6 +12,8 @@ export interface LoadedTaskTree {
   readonly source: HeldPageSource;
   readonly poller: TaskPoller;
   readonly provider: TaskTreeProvider;
+  /** The poller's clock: `runNext()` runs the next timer-driven cycle. */
+  readonly clock: FakeClock;
   /** How the list got loaded: requests made and wall time, for the record. */
   readonly load: { pages: number; requests: number; ms: number };
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function loadTaskTree(count: number, pageSize: number): Promise<Loa
     source,
     poller,
     provider,
+    clock,
     load,
     close: async () => {
       listeners.forEach((listener) => listener.dispose());

@@ -29,6 +29,9 @@ export interface ListMerge {
  * whose earlier status is unknown), it asks for a full read instead of guessing.
  */
 export function mergeListChanges(list: LoadedList, changes: ListChanges, filter: TaskFilter, versions: ListVersions): ListMerge {
+  if (changes.changed.length === 0 && changes.unreadable.length === 0 && (filter.taskStatus !== undefined || changes.totalUnfiltered === list.total)) {
+    return { list, reread: [], structural: false, reloadOwed: false };
+  }
   const status = filter.taskStatus;
   const matches = (task: Task) => status === undefined || task.task_status === status;
   const oldestMs = list.items.length > 0 ? createdMs(list.items[list.items.length - 1]) : Number.POSITIVE_INFINITY;

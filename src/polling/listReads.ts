@@ -4,10 +4,15 @@ import type { ListRead, PolledTasks } from './polledTasks';
 import type { ListSubscription, TaskJudge } from './pollSubscriptions';
 import type { TaskSource } from './taskSource';
 
+/** A change read asks for at least this many tasks (fewer when fewer are live): bursts rarely need a second request. */
+const MIN_CHANGE_READ = 10;
+
 /**
  * The list read a cycle needs: every loaded page when nothing is loaded or a full read is owed,
- * the next page after Load more, and otherwise only what changed since the last read (expected:
- * about as many tasks as are live; more than are loaded, and a full read is as cheap).
+ * the next page after Load more, and otherwise only what changed since the last read. That one
+ * asks for twice as many as changed last time (at least MIN_CHANGE_READ), but never more than
+ * the live tasks plus the one that marks the end; when more changed than is loaded, a full read
+ * is as cheap.
  */
 export async function readList(
   source: TaskSource,
@@ -25,9 +30,13 @@ export async function readList(
       subscription.moreOwed = false;
       return { kind: 'more', page };
     }
-    const expected = items.reduce((live, task) => live + (context.judge.isLive(task) ? 1 : 0), 0);
+    const live = items.reduce((count, task) => count + (context.judge.isLive(task) ? 1 : 0), 0);
+    const expected = Math.min(live + 1, Math.max(MIN_CHANGE_READ, 2 * subscription.lastChanged + 1));
     const changes = await readListChanges(source, filter, reads.versions, { expected, cap: Math.max(context.pageSize, loaded) }, signal);
-    if (changes) return { kind: 'changes', changes, filter };
+    if (changes) {
+      subscription.lastChanged = changes.changed.length;
+      return { kind: 'changes', changes, filter };
+    }
     context.log.info('Poll: more changed than is loaded; reading the list again');
   }
   const page = await source.listTasks({ ...filter, limit: context.pageSize * subscription.pages, offset: 0 }, signal);

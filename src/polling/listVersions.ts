@@ -9,30 +9,30 @@ import { hasChanged } from './taskChanges';
  * answer item still equal to its version here marks where the changes end.
  */
 export class ListVersions {
-  private readonly versions = new Map<string, Task>();
+  /** The last full read, indexed only when a change read first needs it: Refresh stays a plain copy. */
+  private base: readonly Task[] = [];
+  private index: Map<string, Task> | undefined;
   /** The newest `updated_at` recorded: no task created after the last read can be older. */
   private newestWriteMs = Number.NEGATIVE_INFINITY;
 
   /** Starts over from a full read of the list. */
   reset(tasks: readonly Task[]): void {
-    this.versions.clear();
-    this.newestWriteMs = Number.NEGATIVE_INFINITY;
-    for (const task of tasks) this.record(task);
+    this.base = tasks;
+    this.index = undefined;
   }
 
   record(task: Task): void {
-    this.versions.set(task.id, task);
-    const written = taskTimeMs(task.updated_at);
-    if (written !== undefined && written > this.newestWriteMs) this.newestWriteMs = written;
+    this.versions().set(task.id, task);
+    this.noteWrite(task);
   }
 
   get(id: string): Task | undefined {
-    return this.versions.get(id);
+    return this.versions().get(id);
   }
 
   /** Exactly as last read: nothing below it in an `updated_at` answer can have changed since. */
   isCurrent(task: Task): boolean {
-    const known = this.versions.get(task.id);
+    const known = this.versions().get(task.id);
     return known !== undefined && known.updated_at === task.updated_at && !hasChanged(known, task);
   }
 
@@ -41,8 +41,25 @@ export class ListVersions {
    * recorded) or was written before every recorded one, so was created before them too.
    */
   isNew(task: Task): boolean {
-    if (this.versions.has(task.id)) return false;
+    if (this.versions().has(task.id)) return false;
     const created = taskTimeMs(task.created_at);
     return created !== undefined && created > this.newestWriteMs;
+  }
+
+  private versions(): Map<string, Task> {
+    if (this.index) return this.index;
+    this.index = new Map();
+    this.newestWriteMs = Number.NEGATIVE_INFINITY;
+    for (const task of this.base) {
+      this.index.set(task.id, task);
+      this.noteWrite(task);
+    }
+    this.base = [];
+    return this.index;
+  }
+
+  private noteWrite(task: Task): void {
+    const written = taskTimeMs(task.updated_at);
+    if (written !== undefined && written > this.newestWriteMs) this.newestWriteMs = written;
   }
 }

@@ -26,6 +26,8 @@ export class ListSubscription {
   fullReadOwed = true;
   /** The next list read fetches the page under the loaded ones. */
   moreOwed = false;
+  /** How many tasks the last change read brought back: the next one expects about as many. */
+  lastChanged = 0;
 }
 
 /**

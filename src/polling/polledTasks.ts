@@ -136,7 +136,11 @@ export class PolledTasks {
     } else if (read?.kind === 'changes' && previousList) {
       const merged = mergeListChanges(previousList, read.changes, read.filter, this.versions);
       for (const [previous, task] of merged.reread) compare(task, previous ?? this.singles.get(task.id));
-      read.changes.changed.forEach((task) => this.versions.record(task));
+      for (const task of read.changes.changed) {
+        this.versions.record(task);
+        // A watched task off the loaded pages may come back in the answer: that is its freshest read.
+        if (this.singles.has(task.id)) this.singles.set(task.id, task);
+      }
       this.setList(merged.list);
       structural = merged.structural;
       reloadOwed = merged.reloadOwed;

@@ -43,8 +43,8 @@ describe('TaskPoller over HTTP', () => {
     const [first, ...later] = server.requests.all().filter((request) => request.path === '/v1/tasks');
     assert.equal(first.query.limit, '50', 'the first cycle reads the page');
     for (const request of later) {
-      // Later cycles read only what changed: at most the 40 live tasks, never the settled ones.
-      assert.deepEqual([request.query.sort, request.query.order, request.query.limit], ['updated_at', 'desc', '40']);
+      // Later cycles read only what changed, newest write first: a few tasks, not the page.
+      assert.deepEqual([request.query.sort, request.query.order, request.query.limit], ['updated_at', 'desc', '10']);
     }
     assert.deepEqual(finished.map((e) => e.task.id), [ids[7]]);
     assert.equal(poller.task(ids[7])?.task_status, 'COMPLETED');

@@ -142,6 +142,34 @@ describe('TaskPoller incremental cycles', () => {
     assert.ok(poller.tasks?.every((task) => task.processed_records === 1));
   });
 
+  it('reads a burst of changes larger than it expected within the same cycle, doubling the ask', async () => {
+    const tasks = Array.from({ length: 30 }, () => makeTask(clock.now(), { task_status: 'PROCESSING' }));
+    source.add(...tasks);
+    start();
+    await show();
+    for (const task of tasks) source.update(task.id, { task_status: 'COMPLETED' });
+    const before = source.calls.length;
+    await cycle();
+    const asked = source.calls.slice(before).map((call) => call.kind === 'list' && call.query.limit);
+    assert.deepEqual(asked, [10, 20, 40]);
+    assert.equal(finished.length, 30);
+    assert.ok(poller.tasks?.every((task) => task.task_status === 'COMPLETED'));
+  });
+
+  it('keeps a watched task off the loaded page fresh when its change comes in the change read', async () => {
+    const offPage = makeTask(clock.now(), { task_status: 'PROCESSING' }, 60 * 60_000);
+    source.add(offPage, makeTask(clock.now(), { task_status: 'PROCESSING' }), makeTask(clock.now(), { task_status: 'PROCESSING' }));
+    start({ pageSize: 2 });
+    const seen: string[] = [];
+    poller.watch(offPage.id, { onUpdate: (task) => seen.push(String(task.task_status)) });
+    await show();
+    source.update(offPage.id, { task_status: 'COMPLETED' });
+    await cycle();
+    await cycle();
+    assert.equal(poller.task(offPage.id)?.task_status, 'COMPLETED');
+    assert.deepEqual(seen, ['PROCESSING', 'COMPLETED']);
+  });
+
   it('fetches only the next page on Load more, and a full read on Refresh', async () => {
     for (let i = 0; i < 5; i++) source.add(makeTask(clock.now(), { task_status: 'COMPLETED' }));
     start({ pageSize: 2 });
