@@ -40,7 +40,7 @@ export async function loadTaskTree(count: number, pageSize: number): Promise<Loa
   const clock = new FakeClock(now);
   const settings = { ...DEFAULT_POLL_SETTINGS, pageSize };
   const poller = new TaskPoller({ source: async () => source, settings, clock, random: () => 0.5 });
-  const provider = new TaskTreeProvider(poller, () => server.baseUrl, 'status', () => new Date(now));
+  const provider = new TaskTreeProvider(poller, () => server.baseUrl, 'status', clock);
   // The poller's other listeners in the sidebar, as TaskTree wires them (TaskTree itself would
   // build its poller on real timers, so cycles would run by themselves).
   const listeners = [new TaskStatusBar(poller), new TaskNotifier(poller)];

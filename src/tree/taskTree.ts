@@ -62,8 +62,12 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
-    this.subscriptions.push(view.onDidChangeVisibility((event) => this.poller.setVisible(event.visible)));
-    this.poller.setVisible(view.visible);
+    const setVisible = (visible: boolean) => {
+      this.poller.setVisible(visible);
+      this.provider.setVisible(visible);
+    };
+    this.subscriptions.push(view.onDidChangeVisibility((event) => setVisible(event.visible)));
+    setVisible(view.visible);
     this.showFilter();
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Task, UnreadableTask } from '../api/taskSchema';
+import { systemClock, type Clock } from '../polling/clock';
 import type { PollerState, TaskPoller, TaskPollerChange } from '../polling/taskPoller';
+import { RepeatingTimer } from '../panel/repeatingTimer';
 import { formatRelative } from '../panel/timeFormat';
 import { GroupNode } from './groupNode';
 import { groupKeyOf, groupTasks, type GroupMode } from './taskGroups';
@@ -37,13 +39,17 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** Root getChildren() calls in progress; see redraw(). */
   private answering = 0;
 
+  /** Redraws the rows while the view is visible, so their times move even when nothing polls. */
+  private readonly ticker: RepeatingTimer;
+
   constructor(
     private readonly poller: TaskPoller,
     private readonly apiUrl: () => string,
     mode: GroupMode = 'status',
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {
     this.mode = mode;
+    this.ticker = new RepeatingTimer(clock, RELATIVE_TIME_STEP_MS, () => this.tick());
     this.shownState = poller.state.kind;
     this.subscriptions = [
       this.changed,
@@ -181,7 +187,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (this.answering === 0) this.changed.fire(nodes);
   }
 
+  /** The view's visibility: times tick every 30 s while it shows, and not at all while hidden. */
+  setVisible(visible: boolean): void {
+    if (visible) this.ticker.start();
+    else this.ticker.stop();
+  }
+
+  private tick(): void {
+    // A cycle may have redrawn a moment ago; otherwise the rows' times are half a step behind at most.
+    if (this.poller.tasks !== undefined && this.clock.now() - this.drawnAt >= RELATIVE_TIME_STEP_MS / 2) this.redraw(undefined);
+  }
+
+  private now(): Date {
+    return new Date(this.clock.now());
+  }
+
   dispose(): void {
+    this.ticker.stop();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 }

@@ -25,7 +25,7 @@ describe('TaskTreeProvider', () => {
     clock = new FakeClock();
     source = new MemoryTaskSource();
     poller = new TaskPoller({ source: async () => source, settings: DEFAULT_POLL_SETTINGS, clock, random: () => 0.5 });
-    provider = new TaskTreeProvider(poller, () => 'http://127.0.0.1/v1', 'status', () => new Date(clock.now()));
+    provider = new TaskTreeProvider(poller, () => 'http://127.0.0.1/v1', 'status', clock);
     fired = [];
     provider.onDidChangeTreeData((nodes) => fired.push(nodes));
   });
@@ -72,6 +72,21 @@ describe('TaskTreeProvider', () => {
     assert.deepEqual(fired, []);
     await clock.advance(1_000);
     assert.deepEqual(fired, [undefined]);
+  });
+
+  it('redraws every 30 s while the view is visible even when nothing polls, and never while hidden', async () => {
+    await show(makeTask(clock.now(), { task_status: 'COMPLETED' }));
+    assert.equal(poller.isScheduled, false, 'nothing is running, so nothing polls');
+    provider.setVisible(true);
+    await clock.advance(30_000);
+    assert.deepEqual(fired, [undefined]);
+    await provider.getChildren();
+    await clock.advance(30_000);
+    assert.deepEqual(fired, [undefined, undefined]);
+    provider.setVisible(false);
+    await clock.advance(120_000);
+    assert.equal(fired.length, 2);
+    assert.equal(clock.pendingTimers, 0, 'no timer while hidden');
   });
 
   it('redraws when the state changes what it shows: an error, each error, and the recovery', async () => {

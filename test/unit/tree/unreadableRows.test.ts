@@ -96,7 +96,7 @@ describe('TaskTreeProvider with unreadable tasks', () => {
   function start(source: ConstructorParameters<typeof TaskPoller>[0]['source']): void {
     clock = new FakeClock();
     poller = new TaskPoller({ source, settings: DEFAULT_POLL_SETTINGS, clock, random: () => 0.5 });
-    provider = new TaskTreeProvider(poller, () => 'http://127.0.0.1/v1', 'status', () => new Date(clock.now()));
+    provider = new TaskTreeProvider(poller, () => 'http://127.0.0.1/v1', 'status', clock);
   }
 
   async function roots(): Promise<TreeNode[]> {
