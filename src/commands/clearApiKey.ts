@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 
-export function registerClearApiKey(keys: ApiKeyStore): vscode.Disposable {
+/** "Flexprice: Clear API Key" (runs without loading core). */
+export function register(keys: ApiKeyStore): vscode.Disposable {
   return vscode.commands.registerCommand('flexprice.clearApiKey', async () => {
     await keys.clear();
     const note = keys.usesEnvironmentFallback

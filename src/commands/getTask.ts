@@ -4,6 +4,7 @@ import type { Task } from '../api/taskSchema';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientProvider } from '../clientProvider';
 import { reportApiError } from '../ui/reportApiError';
+import type { CoreCommandDeps } from './coreCommandDeps';
 import type { RecentTaskIds } from './recentTaskIds';
 import { promptForApiKey } from './setApiKey';
 import { askForTaskId } from './taskIdPrompt';
@@ -17,8 +18,24 @@ export interface GetTaskDeps {
 }
 
 /**
- * "Flexprice: Get Task": takes an ID as an argument (from the sidebar or another command) or
- * asks for one, fetches the task with progress, remembers the ID and shows the task.
+ * "Flexprice: Get Task". A task looked up by typing its ID is also pinned in the tree's Watched
+ * group, so it stays in sight; rows and other commands pass the ID and pin nothing.
+ */
+export function register({ commands, keys, clients, recent, tree, panels }: CoreCommandDeps): void {
+  const deps: GetTaskDeps = { keys, clients, recent, show: (task) => panels.show(task) };
+  const typed: GetTaskDeps = {
+    ...deps,
+    show: (task) => {
+      void tree.watch(task.id);
+      return panels.show(task);
+    },
+  };
+  commands.define('flexprice.getTask', (idArgument?: unknown) => getTask(idArgument === undefined ? typed : deps, idArgument));
+}
+
+/**
+ * Takes an ID as an argument (from the sidebar or another command) or asks for one, fetches the
+ * task with progress, remembers the ID and shows the task.
  */
 export async function getTask(deps: GetTaskDeps, idArgument?: unknown): Promise<void> {
   const task = await fetchTaskWithProgress(deps, idArgument);

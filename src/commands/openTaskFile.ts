@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Task } from '../api/taskSchema';
 import { reportApiError } from '../ui/reportApiError';
+import { TaskNode } from '../tree/taskNode';
+import type { CoreCommandDeps } from './coreCommandDeps';
 import { fetchTaskWithProgress, type GetTaskDeps } from './getTask';
 import { decodeExport } from '../panel/exportContent';
 import { classifyFileUrl, isWebUrl, openFileState, openInEditorState } from '../panel/fileLocation';
@@ -22,9 +24,19 @@ export interface TaskFileDeps {
 
 export const DEFAULT_MAX_EDITOR_BYTES = 20 * 1024 * 1024;
 
-/** "Flexprice: Open Task File" with an ID argument (or a prompt): fetches the task, then opens its file. */
-export async function openTaskFileCommand(deps: GetTaskDeps, idArgument?: unknown): Promise<void> {
-  const task = await fetchTaskWithProgress(deps, idArgument, (taskId) => openTaskFileCommand(deps, taskId));
+/**
+ * "Flexprice: Open Task File", on a tree row (its task as shown), a task ID (fetched first) or
+ * nothing (asks for an ID).
+ */
+export function register({ commands, keys, clients, recent, panels }: CoreCommandDeps): void {
+  const deps: GetTaskDeps = { keys, clients, recent, show: (task) => panels.show(task) };
+  commands.define('flexprice.openTaskFile', (argument?: unknown) => openTaskFileCommand(deps, argument));
+}
+
+async function openTaskFileCommand(deps: GetTaskDeps, argument?: unknown): Promise<void> {
+  const task = argument instanceof TaskNode
+    ? argument.task
+    : await fetchTaskWithProgress(deps, argument, (taskId) => openTaskFileCommand(deps, taskId));
   if (!task) return;
   try {
     await openTaskFile(task, { client: () => deps.clients.get() });

@@ -17,6 +17,7 @@ export async function promptForApiKey(keys: ApiKeyStore): Promise<boolean> {
   return true;
 }
 
-export function registerSetApiKey(keys: ApiKeyStore): vscode.Disposable {
+/** "Flexprice: Set API Key" (runs without loading core). */
+export function register(keys: ApiKeyStore): vscode.Disposable {
   return vscode.commands.registerCommand('flexprice.setApiKey', () => promptForApiKey(keys));
 }

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { FlexpriceApiError } from '../api/apiError';
 import type { ClientProvider } from '../clientProvider';
 import { openExportInEditor, openTaskFile } from '../commands/openTaskFile';
-import { openTaskAsJson } from '../ui/openTaskAsJson';
+import { openAsJson } from '../ui/openAsJson';
 import { reportApiError } from '../ui/reportApiError';
 import type { TaskWatcher } from './taskWatcher';
 import { TaskPanels } from './taskPanels';
@@ -21,7 +21,7 @@ export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvid
     watcher,
     openFile: (task) => openTaskFile(task, fileDeps),
     openInEditor: (task) => openExportInEditor(task, fileDeps),
-    openAsJson: openTaskAsJson,
+    openAsJson,
     reportError: (error, taskId, retry) => reportApiError(error, { ...clients.errorContext(), taskId, retry }),
   });
 }

@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import { TREE_COMMAND_IDS, type TreeCommandId } from './treeCommandIds';
 import type { TreeNode } from './treeNode';
 
 /** What core hands the view once loaded (implemented by TaskTree). */
 export interface TaskTreeHost {
   readonly provider: vscode.TreeDataProvider<TreeNode>;
   attach(view: vscode.TreeView<TreeNode>): void;
-  run(command: TreeCommandId, args: unknown[]): unknown;
 }
 
 /**
- * Registers the Tasks view and its commands at activation without loading core: the provider
+ * Registers the Tasks view at activation without loading core: the provider
  * stands in until VS Code first asks for rows with a key set, and only then loads the tree.
  * With no key it answers no rows, so the welcome view shows and nothing heavy is loaded.
  */
@@ -19,10 +17,7 @@ export function registerTaskView(keys: ApiKeyStore, load: () => TaskTreeHost): v
   const provider = new LazyTaskTreeProvider(keys, load);
   const view = vscode.window.createTreeView<TreeNode>('flexprice.tasks', { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
-  const commands = TREE_COMMAND_IDS.map((id) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => provider.host().run(id, args)),
-  );
-  return [view, provider, ...commands];
+  return [view, provider];
 }
 
 class LazyTaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

@@ -101,8 +101,16 @@ export enum ConfigurationTarget {
   Workspace = 2,
 }
 
+/** Commands registered through the stand-in, by ID. */
+export const registeredCommands = new Map<string, (...args: unknown[]) => unknown>();
+
 export const commands = {
   executeCommand: async () => undefined,
+  registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
+    if (registeredCommands.has(id)) throw new Error(`command '${id}' already exists`);
+    registeredCommands.set(id, handler);
+    return { dispose: () => registeredCommands.delete(id) };
+  },
 };
 
 // The tree only subscribes and fires; the poller's own emitter has the same shape.

@@ -6,12 +6,11 @@ import * as path from 'node:path';
 import type { UnreadableTask } from '../../../src/api/taskSchema';
 import { DEFAULT_POLL_SETTINGS } from '../../../src/polling/pollSettings';
 import { TaskPoller } from '../../../src/polling/taskPoller';
-import type { TreeCommandId } from '../../../src/tree/treeCommandIds';
 import { GroupNode } from '../../../src/tree/groupNode';
 import { MessageNode } from '../../../src/tree/messageNode';
 import { TaskTreeProvider } from '../../../src/tree/taskTreeProvider';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { runOnUnreadable } from '../../../src/tree/unreadableCommands';
+import { targetId, targetJson, targetTask } from '../../../src/tree/commandTarget';
 import { UnreadableNode, unreadableNodes } from '../../../src/tree/unreadableNode';
 import { PROJECT_ROOT } from '../../host/projectRoot';
 import { clientFor } from '../api/clientFixture';
@@ -58,21 +57,13 @@ describe('unreadable task rows', () => {
     assert.ok(menuCommands(idless.toTreeItem().contextValue!).includes('flexprice.openTaskAsJson'));
   });
 
-  it('run those commands on the item as the server sent it, and nothing else', async () => {
-    const done: string[] = [];
-    const actions = {
-      openAsJson: (raw: unknown) => done.push(`json ${JSON.stringify(raw)}`),
-      copy: (text: string) => done.push(`copy ${text}`),
-      unwatch: (id: string) => done.push(`unwatch ${id}`),
-    };
+  it('give the commands the item as the server sent it, its ID when it has one, and never a task', () => {
     const [withId, withoutId] = unreadableNodes('unreadable', [textCount, noId], new Set());
-    const commands: TreeCommandId[] = ['flexprice.openTaskAsJson', 'flexprice.copyTaskId', 'flexprice.unwatchTask', 'flexprice.watchTask', 'flexprice.openTreeTaskFile'];
-    for (const node of [withId, withoutId]) for (const command of commands) await runOnUnreadable(command, node, actions);
-    assert.deepEqual(done, [
-      'json {"id":"task_text_count","total_records":"12"}',
-      'copy task_text_count',
-      'unwatch task_text_count',
-      'json {"task_status":"PENDING"}',
+    const known = () => undefined;
+    // Open as JSON shows the raw item; Copy ID and Unwatch take its ID; Watch and Open File get no task.
+    assert.deepEqual([withId, withoutId].map((node) => [targetJson(node, known), targetId(node), targetTask(node, known)]), [
+      [{ id: 'task_text_count', total_records: '12' }, 'task_text_count', undefined],
+      [{ task_status: 'PENDING' }, undefined, undefined],
     ]);
   });
 

@@ -1,0 +1,27 @@
+/**
+ * Commands whose code is in core, loaded on first use. Activation registers these IDs with VS
+ * Code straight away (so the palette, menus and keybindings work) and loads core when one runs;
+ * each is defined by the file in src/commands named after it.
+ */
+export const CORE_COMMAND_IDS = [
+  'flexprice.getTask',
+  'flexprice.refreshTasks',
+  'flexprice.openTaskFile',
+  'flexprice.loadMoreTasks',
+  'flexprice.filterTasks',
+  'flexprice.clearTaskFilters',
+  'flexprice.enableAutoRefresh',
+  'flexprice.disableAutoRefresh',
+  'flexprice.groupTasksByType',
+  'flexprice.groupTasksByStatus',
+  'flexprice.copyTaskId',
+  'flexprice.openTaskAsJson',
+  'flexprice.watchTask',
+  'flexprice.unwatchTask',
+  'flexprice.openSettings',
+] as const;
+
+/** Not contributed and not registered in an installed extension: lets the integration tests read the tree. */
+export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot'] as const;
+
+export type CoreCommandId = (typeof CORE_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];

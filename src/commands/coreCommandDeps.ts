@@ -1,0 +1,19 @@
+import type * as vscode from 'vscode';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { ClientProvider } from '../clientProvider';
+import type { TaskPanels } from '../panel/taskPanels';
+import type { TaskTree } from '../tree/taskTree';
+import type { CommandDefinitions } from './lazyCommands';
+import type { RecentTaskIds } from './recentTaskIds';
+
+/** What the commands in core are given: where to define themselves, and the parts they work on. */
+export interface CoreCommandDeps {
+  readonly commands: CommandDefinitions;
+  readonly context: vscode.ExtensionContext;
+  readonly keys: ApiKeyStore;
+  readonly clients: ClientProvider;
+  /** The sidebar: its poller, its view and the Watched group. */
+  readonly tree: TaskTree;
+  readonly panels: TaskPanels;
+  readonly recent: RecentTaskIds;
+}
