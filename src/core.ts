@@ -8,9 +8,9 @@ import { ClientProvider } from './clientProvider';
 import { CORE_COMMANDS, TEST_COMMANDS } from './commands/coreCommands';
 import type { CoreCommandDeps } from './commands/coreCommandDeps';
 import type { CommandDefinitions } from './commands/lazyCommands';
-import { RecentTaskIds } from './commands/recentTaskIds';
 import type { Logger } from './log/logger';
 import { createTaskPanels } from './panel/createTaskPanels';
+import { recentTaskIds } from './storage/boundedIdList';
 import { TaskTree } from './tree/taskTree';
 
 export interface Core extends vscode.Disposable {
@@ -28,7 +28,7 @@ export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore, 
   const tree = new TaskTree(context, clients, log);
   // Panels share the sidebar's poller: one timer, one request per cycle for everything on screen.
   const panels = createTaskPanels(context.extensionUri, clients, tree.poller);
-  const deps: CoreCommandDeps = { commands, context, keys, clients, tree, panels, recent: new RecentTaskIds(context.globalState) };
+  const deps: CoreCommandDeps = { commands, context, keys, clients, tree, panels, recent: recentTaskIds(context.globalState) };
   for (const command of CORE_COMMANDS) command.register(deps);
   if (context.extensionMode !== vscode.ExtensionMode.Production) TEST_COMMANDS.forEach((command) => command.register(deps));
   return {

@@ -4,7 +4,7 @@ import type { ClientProvider } from '../clientProvider';
 import type { TaskPanels } from '../panel/taskPanels';
 import type { TaskTree } from '../tree/taskTree';
 import type { CommandDefinitions } from './lazyCommands';
-import type { RecentTaskIds } from './recentTaskIds';
+import type { BoundedIdList } from '../storage/boundedIdList';
 
 /** What the commands in core are given: where to define themselves, and the parts they work on. */
 export interface CoreCommandDeps {
@@ -15,5 +15,6 @@ export interface CoreCommandDeps {
   /** The sidebar: its poller, its view and the Watched group. */
   readonly tree: TaskTree;
   readonly panels: TaskPanels;
-  readonly recent: RecentTaskIds;
+  /** Task IDs looked up recently. */
+  readonly recent: BoundedIdList;
 }

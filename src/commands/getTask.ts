@@ -5,14 +5,14 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientProvider } from '../clientProvider';
 import { reportApiError } from '../ui/reportApiError';
 import type { CoreCommandDeps } from './coreCommandDeps';
-import type { RecentTaskIds } from './recentTaskIds';
+import type { BoundedIdList } from '../storage/boundedIdList';
 import { promptForApiKey } from './setApiKey';
 import { askForTaskId } from './taskIdPrompt';
 
 export interface GetTaskDeps {
   readonly keys: ApiKeyStore;
   readonly clients: ClientProvider;
-  readonly recent: RecentTaskIds;
+  readonly recent: BoundedIdList;
   /** Shows a fetched task to the user (the task panel). */
   readonly show: (task: Task) => unknown;
 }
@@ -71,7 +71,7 @@ export async function fetchTaskWithProgress(
         }
       },
     );
-    await deps.recent.remember(task.id);
+    await deps.recent.add(task.id);
     return task;
   } catch (error) {
     await reportApiError(error, { ...deps.clients.errorContext(), taskId: normalized.id, retry: () => retry(normalized.id) });

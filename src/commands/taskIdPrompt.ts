@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeTaskId } from '../api/taskId';
-import type { RecentTaskIds } from './recentTaskIds';
+import type { BoundedIdList } from '../storage/boundedIdList';
 
 const TITLE = 'Flexprice: Get Task';
 const PROMPT = 'The ID of an import or export task, for example task_01JDX…';
@@ -15,7 +15,7 @@ interface IdItem extends vscode.QuickPickItem {
  * With history, a quick pick lists recent IDs (most recent first) and takes a typed or pasted
  * ID too, plus "Clear recent IDs".
  */
-export async function askForTaskId(recent: RecentTaskIds): Promise<string | undefined> {
+export async function askForTaskId(recent: BoundedIdList): Promise<string | undefined> {
   const ids = recent.list();
   if (ids.length === 0) return askInInputBox();
   const choice = await pickFromRecent(ids);

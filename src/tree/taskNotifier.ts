@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_RETRY_WINDOW_MS, type Task } from '../api/taskSchema';
 import type { TaskPoller } from '../polling/taskPoller';
 import { type Announcement, FinishAnnouncements, summarize } from './finishAnnouncements';
-import { readNotificationLevel } from './pollSettingsFromConfig';
+import { readNotificationLevel } from '../configuration';
 import { formatCount, taskRowLabel } from './taskRow';
 
 const SHOW_DETAILS = 'Show Details';

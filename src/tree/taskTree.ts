@@ -3,7 +3,7 @@ import type { ClientProvider } from '../clientProvider';
 import type { Logger } from '../log/logger';
 import { type PollerState, TaskPoller } from '../polling/taskPoller';
 import { reportApiError } from '../ui/reportApiError';
-import { affectsPolling, readPollSettings } from './pollSettingsFromConfig';
+import { affectsPolling, readPollSettings } from '../configuration';
 import { taskFilterText } from './taskFilterText';
 import { TaskNotifier } from './taskNotifier';
 import { TaskStatusBar } from './taskStatusBar';
@@ -11,7 +11,7 @@ import { TaskTreeProvider } from './taskTreeProvider';
 import type { TaskTreeHost } from './taskView';
 import { treeSnapshot } from './treeSnapshot';
 import type { TreeNode } from './treeNode';
-import { WatchedTaskIds } from './watchedTaskIds';
+import { watchedTaskIds, type BoundedIdList } from '../storage/boundedIdList';
 
 const GROUP_BY_TYPE_KEY = 'flexprice.groupByType';
 
@@ -23,7 +23,7 @@ const GROUP_BY_TYPE_KEY = 'flexprice.groupByType';
 export class TaskTree implements TaskTreeHost, vscode.Disposable {
   readonly poller: TaskPoller;
   readonly provider: TaskTreeProvider;
-  private readonly watched: WatchedTaskIds;
+  private readonly watched: BoundedIdList;
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -32,7 +32,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
     private readonly clients: ClientProvider,
     log: Logger,
   ) {
-    this.watched = new WatchedTaskIds(context.globalState);
+    this.watched = watchedTaskIds(context.globalState);
     this.poller = new TaskPoller({ source: () => clients.get(), settings: readPollSettings(), log });
     this.poller.setPinned(this.watched.list());
     this.poller.setFocused(vscode.window.state.focused);

@@ -1,8 +1,8 @@
-// First: src/tree imports `vscode`, which this module stands in for.
-import { ConfigurationTarget, settings } from '../vscodeStandIn';
+// First: src/configuration.ts imports `vscode`, which this module stands in for.
+import { ConfigurationTarget, settings } from './vscodeStandIn';
 import * as assert from 'node:assert/strict';
-import { DEFAULT_POLL_SETTINGS } from '../../../src/polling/pollSettings';
-import { readPollSettings, targetHolding } from '../../../src/tree/pollSettingsFromConfig';
+import { DEFAULT_POLL_SETTINGS } from '../../src/polling/pollSettings';
+import { readPollSettings, targetHolding } from '../../src/configuration';
 
 describe('poll settings from configuration', () => {
   afterEach(() => settings.clear());
