@@ -63,7 +63,7 @@ function addFixtures(store: TaskStore, random: Prng, now: number): number {
         file_url: 'javascript:alert(document.domain)',
         created_by: '<b>mallory</b>',
         error_summary: "Record 0: <script>alert('xss')</script>; Record 1: <img src=x onerror=alert(1)>; " +
-          'Record 2: invalid JSON in properties column: "}]<\/script><script>alert(2)<\/script>',
+          'Record 2: invalid JSON in properties column: "}]</script><script>alert(2)</script>',
       }) },
     { id: FIXTURE_IDS.thousandErrors, kind: 'import', entityType: 'EVENTS', agoMs: 12 * HOUR, lifecycle: 'COMPLETED',
       extra: (task, r, created) => ({

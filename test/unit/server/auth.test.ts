@@ -66,7 +66,7 @@ describe('local Flexprice server: environment check', () => {
   it('serves tasks of that environment when the header matches', async () => {
     const res = await call(server, '/v1/tasks', { headers: { 'X-Environment-ID': 'env_selfhosted_1' } });
     assert.equal(res.status, 200);
-    const items: { environment_id: string }[] = res.json().items;
+    const items: { environment_id: string }[] = res.json().items ?? [];
     assert.ok(items.length > 0);
     assert.ok(items.every((task) => task.environment_id === 'env_selfhosted_1'));
   });

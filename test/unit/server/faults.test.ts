@@ -33,7 +33,7 @@ describe('local Flexprice server: fault switches', () => {
     res = await call(server, taskPath);
     assert.equal(res.status, 500);
     assert.equal(res.json().success, false);
-    assert.equal(typeof res.json().error.message, 'string');
+    assert.equal(typeof res.json().error?.message, 'string');
 
     server.faults.set({ serverError: { status: 502, body: 'html' } });
     res = await call(server, taskPath);

@@ -1,4 +1,16 @@
 import type { LocalFlexpriceServer } from '../../server/flexpriceServer';
+import type { ServerTask } from '../../server/taskRecord';
+
+/** What the local server answers, as the tests read it: a task, a list, a download link or an error body. */
+export type AnswerBody = Partial<ServerTask> & {
+  items?: ServerTask[];
+  download_url?: string;
+  code?: string;
+  http_status_code?: number;
+  message?: string;
+  success?: boolean;
+  error?: { message?: string };
+};
 
 export interface CallOptions {
   /** API key to send; defaults to the server's, null sends none. */
@@ -13,7 +25,7 @@ export interface CallResult {
   headers: Headers;
   text: string;
   body: Buffer;
-  json<T = any>(): T;
+  json<T = AnswerBody>(): T;
 }
 
 /** A real HTTP request to the local server (`path` starts at the origin, e.g. `/v1/tasks`). */
