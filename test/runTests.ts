@@ -4,7 +4,8 @@ import { runLayerProcess, type LayerRun } from './host/runLayerProcess';
 /*
  * `npm test`: every test layer in order, each in its own process with its usual mocha output,
  * then a table and, as the very last line, "N passed, M failed". `npm test -- --only unit,ui`
- * runs some layers. Expects `npm run build` and `npm run compile-tests` to have run.
+ * runs some layers. Expects `npm run build:prod` (the bundle that ships) and `npm run compile-tests`
+ * to have run; the package layer makes its own production build, as `npm run package` does.
  */
 
 interface Layer {
@@ -18,6 +19,8 @@ const HOST = path.join(__dirname, 'host');
 const MINUTE = 60_000;
 const LAYERS: Layer[] = [
   { name: 'unit', script: path.join(HOST, 'runUnit.js'), label: 'UNIT', timeLimitMs: 10 * MINUTE },
+  // Builds the .vsix (a production build, then vsce) and checks what is inside.
+  { name: 'package', script: path.join(HOST, 'runPackage.js'), label: 'PACKAGE', timeLimitMs: 5 * MINUTE },
   // Includes installing code-server on first use (a few minutes), then running the suite.
   { name: 'integration', script: path.join(HOST, 'runIntegration.js'), label: 'INTEGRATION', timeLimitMs: 20 * MINUTE },
   { name: 'ui', script: path.join(HOST, 'runUi.js'), label: 'UI', timeLimitMs: 30 * MINUTE },
