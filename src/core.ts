@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from './auth/apiKeyStore';
 import { HttpConsent } from './auth/httpConsent';
 import { askToSendOverHttp } from './auth/httpConsentPrompt';
-import { ClientProvider } from './clientProvider';
+import { ClientProvider } from './auth/clientProvider';
 import { CORE_COMMANDS, TEST_COMMANDS } from './commands/coreCommands';
 import type { CoreCommandDeps } from './commands/coreCommandDeps';
 import type { CommandDefinitions } from './commands/lazyCommands';

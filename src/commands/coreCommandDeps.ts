@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { ClientProvider } from '../clientProvider';
+import type { ClientProvider } from '../auth/clientProvider';
 import type { TaskPanels } from '../panel/taskPanels';
 import type { TaskTree } from '../tree/taskTree';
 import type { CommandDefinitions } from './lazyCommands';

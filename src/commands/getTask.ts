@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeTaskId } from '../api/taskId';
 import type { Task } from '../api/taskSchema';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { ClientProvider } from '../clientProvider';
+import type { ClientProvider } from '../auth/clientProvider';
 import { reportApiError } from '../ui/reportApiError';
 import type { CoreCommandDeps } from './coreCommandDeps';
 import type { BoundedIdList } from '../storage/boundedIdList';

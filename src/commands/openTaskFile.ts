@@ -1,28 +1,8 @@
-import * as vscode from 'vscode';
-import type { Task } from '../api/taskSchema';
 import { reportApiError } from '../ui/reportApiError';
+import { openTaskFile } from '../files/taskFiles';
 import { TaskNode } from '../tree/taskNode';
 import type { CoreCommandDeps } from './coreCommandDeps';
 import { fetchTaskWithProgress, type GetTaskDeps } from './getTask';
-import { decodeExport } from '../panel/exportContent';
-import { classifyFileUrl, isWebUrl, openFileState, openInEditorState } from '../panel/fileLocation';
-
-/** The two client calls file actions need; the link and the file are fetched without the API key. */
-export interface TaskFileClient {
-  getDownloadUrl(taskId: string, signal?: AbortSignal): Promise<string>;
-  downloadFile(url: string, options: { maxBytes: number; signal?: AbortSignal }): Promise<Buffer>;
-}
-
-export interface TaskFileDeps {
-  /** The client for the current settings, or undefined when no key is set. */
-  readonly client: () => Promise<TaskFileClient | undefined>;
-  /** Opens a link in the browser, given as the exact string the server sent. */
-  readonly openExternal?: (link: string) => Thenable<boolean>;
-  /** Largest file "Open export in editor" accepts, before and after un-gzipping. */
-  readonly maxEditorBytes?: number;
-}
-
-export const DEFAULT_MAX_EDITOR_BYTES = 20 * 1024 * 1024;
 
 /**
  * "Flexprice: Open Task File", on a tree row (its task as shown), a task ID (fetched first) or
@@ -43,89 +23,4 @@ async function openTaskFileCommand(deps: GetTaskDeps, argument?: unknown): Promi
   } catch (error) {
     await reportApiError(error, { ...deps.clients.errorContext(), taskId: task.id, retry: () => openTaskFileCommand(deps, task.id) });
   }
-}
-
-/**
- * "Open File": an http(s) file opens in the browser; an `s3://` export first asks the download
- * route for a short-lived https link. Anything else is refused with a message.
- */
-export async function openTaskFile(task: Task, deps: TaskFileDeps): Promise<void> {
-  const refusal = refuse(task, openFileState(task).reason);
-  if (refusal) return refusal;
-  const url = await resolveFileLink(task, deps, 'Flexprice: getting a download link…');
-  if (!url) return;
-  await (deps.openExternal ?? openExactLink)(url);
-}
-
-/**
- * A presigned link's signature covers its query byte for byte, and a `vscode.Uri` re-encodes
- * the query when turned back into text (`%2F`, `%2B`, `%3D` change), which S3 answers with 403.
- * The extension host's openExternal also takes the string itself and hands that on unchanged,
- * as microsoft/vscode-azuretools relies on for the same reason; the typings only name Uri.
- */
-function openExactLink(link: string): Thenable<boolean> {
-  return vscode.env.openExternal(link as unknown as vscode.Uri);
-}
-
-/** "Open export in editor": downloads a finished CSV export, un-gzips it and opens it untitled. */
-export async function openExportInEditor(task: Task, deps: TaskFileDeps): Promise<void> {
-  const refusal = refuse(task, openInEditorState(task).reason);
-  if (refusal) return refusal;
-  const maxBytes = deps.maxEditorBytes ?? DEFAULT_MAX_EDITOR_BYTES;
-  const content = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Flexprice: downloading the export…', cancellable: true },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      try {
-        const url = await linkFor(task, deps, abort.signal);
-        const client = await deps.client();
-        if (!url || !client) return undefined;
-        const bytes = await client.downloadFile(url, { maxBytes, signal: abort.signal });
-        return decodeExport(bytes, maxBytes);
-      } finally {
-        cancel.dispose();
-      }
-    },
-  );
-  if (content === undefined) return;
-  const languages = await vscode.languages.getLanguages();
-  const language = languages.includes('csv') ? 'csv' : 'plaintext';
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  await vscode.window.showTextDocument(document, { preview: false });
-}
-
-function refuse(task: Task, reason: string | undefined): Promise<void> | undefined {
-  if (reason === undefined) return undefined;
-  void vscode.window.showWarningMessage(`Flexprice: cannot open the file of task ${task.id}. ${reason}`);
-  return Promise.resolve();
-}
-
-async function resolveFileLink(task: Task, deps: TaskFileDeps, title: string): Promise<string | undefined> {
-  const location = classifyFileUrl(task.file_url);
-  if (location.kind === 'web') return location.url;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
-    const abort = new AbortController();
-    const cancel = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await linkFor(task, deps, abort.signal);
-    } finally {
-      cancel.dispose();
-    }
-  });
-}
-
-/** The https link to fetch: the file URL itself, or a fresh one from the download route for s3://. */
-async function linkFor(task: Task, deps: TaskFileDeps, signal: AbortSignal): Promise<string | undefined> {
-  const location = classifyFileUrl(task.file_url);
-  if (location.kind === 'web') return location.url;
-  if (location.kind !== 's3') return undefined;
-  const client = await deps.client();
-  if (!client) throw new Error('No Flexprice API key is set.');
-  const link = await client.getDownloadUrl(task.id, signal);
-  if (!isWebUrl(link)) {
-    // A link that is not http(s) would hand a local scheme to the OS: never open it.
-    throw new Error(`The server returned a download link that is not http or https (${String(link).split(':')[0]}:), so it was not opened.`);
-  }
-  return link.trim();
 }

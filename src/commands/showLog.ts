@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { OutputLog } from '../log/outputLog';
-
-export const SHOW_LOG_COMMAND = 'flexprice.showLog';
+import { SHOW_LOG_COMMAND, type OutputLog } from '../log/outputLog';
 
 /** "Flexprice: Show Log" (runs without loading core). */
 export function register(log: OutputLog): vscode.Disposable {

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Logger } from './logger';
 
+/** "Flexprice: Show Log", which every error notification offers. */
+export const SHOW_LOG_COMMAND = 'flexprice.showLog';
+
 /**
  * The "Flexprice Tasks" log in the Output panel. The channel is created on the first line or
  * on Show Log, so activation does not pay for it; VS Code adds the time and level to each line,

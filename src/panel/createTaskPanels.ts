@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { FlexpriceApiError } from '../api/apiError';
-import type { ClientProvider } from '../clientProvider';
-import { openExportInEditor, openTaskFile } from '../commands/openTaskFile';
+import type { ClientProvider } from '../auth/clientProvider';
+import { openExportInEditor, openTaskFile } from '../files/taskFiles';
 import { openAsJson } from '../ui/openAsJson';
 import { reportApiError } from '../ui/reportApiError';
 import type { TaskWatcher } from './taskWatcher';

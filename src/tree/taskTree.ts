@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClientProvider } from '../clientProvider';
+import type { ClientProvider } from '../auth/clientProvider';
 import type { Logger } from '../log/logger';
 import { type PollerState, TaskPoller } from '../polling/taskPoller';
 import { reportApiError } from '../ui/reportApiError';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isFlexpriceApiError } from '../api/apiError';
-import { SHOW_LOG_COMMAND } from '../commands/showLog';
+import { SHOW_LOG_COMMAND } from '../log/outputLog';
 
 export interface ErrorContext {
   /** The task asked for, named in "not found" messages. */

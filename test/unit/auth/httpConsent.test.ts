@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import { isFlexpriceApiError } from '../../../src/api/apiError';
 import { ApiKeyStore } from '../../../src/auth/apiKeyStore';
 import { HttpConsent, type HttpConsentAnswer, insecureOrigin } from '../../../src/auth/httpConsent';
-import { ClientProvider } from '../../../src/clientProvider';
+import { ClientProvider } from '../../../src/auth/clientProvider';
 import { SILENT_LOGGER } from '../../../src/log/logger';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../../server/flexpriceServer';
 

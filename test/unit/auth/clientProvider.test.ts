@@ -1,13 +1,13 @@
 // First: ClientProvider and ApiKeyStore import `vscode`, which this module stands in for.
-import { EventEmitter, settings } from './vscodeStandIn';
+import { EventEmitter, settings } from '../vscodeStandIn';
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import type * as vscode from 'vscode';
-import { ApiKeyStore } from '../../src/auth/apiKeyStore';
-import { HttpConsent } from '../../src/auth/httpConsent';
-import { ClientProvider } from '../../src/clientProvider';
-import { SILENT_LOGGER } from '../../src/log/logger';
-import { startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
+import { ApiKeyStore } from '../../../src/auth/apiKeyStore';
+import { HttpConsent } from '../../../src/auth/httpConsent';
+import { ClientProvider } from '../../../src/auth/clientProvider';
+import { SILENT_LOGGER } from '../../../src/log/logger';
+import { startFlexpriceServer, type LocalFlexpriceServer } from '../../server/flexpriceServer';
 
 /** SecretStorage in memory that fires its change event as VS Code's does. */
 function memorySecrets() {

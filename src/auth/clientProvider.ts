@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { FlexpriceClient } from './api/flexpriceClient';
-import type { ApiKeyStore } from './auth/apiKeyStore';
-import type { HttpConsent } from './auth/httpConsent';
-import { affectsConnection, type ConnectionSettings, readConnectionSettings } from './configuration';
-import type { Logger } from './log/logger';
+import { FlexpriceClient } from '../api/flexpriceClient';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { HttpConsent } from './httpConsent';
+import { affectsConnection, type ConnectionSettings, readConnectionSettings } from '../configuration';
+import type { Logger } from '../log/logger';
 
 /**
  * Hands out one FlexpriceClient per configuration (URL, key, environment, timeout) and drops
