@@ -23,6 +23,9 @@ export function buildPanelHtml(assets: PanelAssets, cspSource: string, nonce: st
     `font-src ${cspSource}`,
     `img-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    // Nothing in the page may change where relative URLs point or where a form would post.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

@@ -26,6 +26,12 @@ describe('buildPanelHtml', () => {
     assert.ok(![...csp.values()].some((v) => v.includes('unsafe')), 'no unsafe-inline or unsafe-eval');
   });
 
+  it('lets nothing change the base URL or be the target of a form', () => {
+    const csp = cspOf(html);
+    assert.equal(csp.get('base-uri'), "'none'");
+    assert.equal(csp.get('form-action'), "'none'");
+  });
+
   it('has exactly one script, carrying the nonce, and no inline handlers or styles', () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     assert.equal(scripts.length, 1);
