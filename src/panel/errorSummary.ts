@@ -56,7 +56,9 @@ function toEntry(text: string): ErrorEntry {
   if (!head) return { kind: 'other', number: undefined, message: text, text };
   const word = head[1]!.toLowerCase();
   const kind: ErrorEntryKind = word === 'record' ? 'Record' : word === 'chunk' ? 'Chunk' : 'finalChunk';
-  return { kind, number: Number(head[2]), message: text.slice(head[0].length).trim(), text };
+  // Hundreds of digits make Infinity, which no message to the page can carry: then no number.
+  const number = Number(head[2]);
+  return { kind, number: Number.isFinite(number) ? number : undefined, message: text.slice(head[0].length).trim(), text };
 }
 
 /** The entries as plain text, one a line, for the clipboard. */

@@ -1,4 +1,5 @@
 import type { Task } from '../api/taskSchema';
+import type { ActionState } from './taskViewTypes';
 
 /**
  * Where a task's `file_url` points, and whether we may open it. Only http(s) opens directly;
@@ -11,12 +12,6 @@ export type FileLocation =
   | { readonly kind: 'web'; readonly url: string }
   | { readonly kind: 's3'; readonly url: string }
   | { readonly kind: 'refused'; readonly scheme: string };
-
-export interface ActionState {
-  readonly enabled: boolean;
-  /** Why the action is unavailable, shown beside the disabled button. */
-  readonly reason?: string;
-}
 
 export function classifyFileUrl(raw: unknown): FileLocation {
   if (typeof raw !== 'string' || raw.trim() === '') return { kind: 'none' };

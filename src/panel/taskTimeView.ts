@@ -1,26 +1,10 @@
 import { STALE_POLL_MS } from '../polling/taskPoller';
 import { parseTaskDate, type Task } from '../api/taskSchema';
 import { stalledNote } from './stalledNote';
+import type { TaskTimeView } from './taskViewTypes';
 import { formatDuration, formatLocal, formatRelative } from './timeFormat';
 
-/**
- * The part of the panel that ages by itself: relative times, the running duration, "Fetched …"
- * and whether the task has stalled. The host posts it again every 30 s, so it stays true with
- * no request and no new page.
- */
-export interface TaskTimeView {
-  readonly times: readonly TimeRow[];
-  readonly duration: string | undefined;
-  /** True while the panel keeps refreshing this task by itself. */
-  readonly live: boolean;
-  /** What the live indicator says: "Live", or how rarely a stalled task is still looked at. */
-  readonly liveNote: { readonly label: string; readonly title: string };
-  /** The banner of a PENDING or PROCESSING task with no update for over an hour. */
-  readonly stalled: string | undefined;
-  readonly updatedLabel: string;
-}
-
-export interface TimeRow { readonly label: string; readonly local: string; readonly relative: string; readonly iso: string }
+export type { TaskTimeView, TimeRow } from './taskViewTypes';
 
 export interface TimeViewOptions {
   readonly now: Date;

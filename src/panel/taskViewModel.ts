@@ -1,47 +1,10 @@
 import type { Task } from '../api/taskSchema';
-import { parseErrorSummary, type ErrorEntry } from './errorSummary';
-import { isExport, openFileState, openInEditorState, type ActionState } from './fileLocation';
-import { buildTimeView, type TaskTimeView, type TimeViewOptions } from './taskTimeView';
+import { parseErrorSummary } from './errorSummary';
+import { isExport, openFileState, openInEditorState } from './fileLocation';
+import { buildTimeView, type TimeViewOptions } from './taskTimeView';
+import type { ErrorsView, MetadataRow, RecordsView, StatusTone, TaskView } from './taskViewTypes';
 
-export type { TaskTimeView, TimeRow } from './taskTimeView';
-
-/**
- * Everything the panel shows, already formatted, as plain data. The webview renders it with
- * textContent only, so every string here may safely hold anything the server sent.
- */
-export interface TaskView extends TaskTimeView {
-  readonly id: string;
-  readonly title: string;
-  readonly status: { readonly label: string; readonly tone: StatusTone; readonly icon: string };
-  readonly facts: readonly Row[];
-  readonly records: RecordsView;
-  readonly metadata: readonly MetadataRow[];
-  readonly details: readonly Row[];
-  readonly errors: ErrorsView;
-  readonly actions: { readonly openFile: ActionState; readonly openInEditor: ActionState & { readonly offered: boolean } };
-}
-
-export type StatusTone = 'pending' | 'processing' | 'completed' | 'failed' | 'unknown';
-export interface Row { readonly label: string; readonly value: string }
-export interface MetadataRow { readonly key: string; readonly value: string; readonly json: boolean }
-
-export interface RecordsView {
-  readonly total: string;
-  readonly processed: string;
-  readonly successful: string;
-  readonly failed: string;
-  readonly hasFailures: boolean;
-  readonly progress:
-    | { readonly mode: 'determinate'; readonly percent: number; readonly label: string }
-    | { readonly mode: 'indeterminate'; readonly label: string }
-    | { readonly mode: 'none'; readonly label: string };
-}
-
-export interface ErrorsView {
-  readonly entries: readonly ErrorEntry[];
-  /** A plain sentence when there is nothing to list, e.g. a FAILED task without a summary. */
-  readonly note: string | undefined;
-}
+export type { TaskTimeView, TaskView, TimeRow } from './taskViewTypes';
 
 const TONES: Record<string, { tone: StatusTone; icon: string }> = {
   PENDING: { tone: 'pending', icon: 'clock' },

@@ -17,6 +17,12 @@ describe('parseErrorSummary', () => {
     );
   });
 
+  it('gives a number too long to be one no number, keeping the entry and its text', () => {
+    const digits = '9'.repeat(400);
+    const [entry] = parseErrorSummary(`Record ${digits}: bad row`);
+    assert.deepEqual(entry, { kind: 'Record', number: undefined, message: 'bad row', text: `Record ${digits}: bad row` });
+  });
+
   it('splits every entry kind the contract lists, each its own entry', () => {
     const entries = parseErrorSummary(
       "Record 3: a; Final chunk 2: b; JSON decode error: c; Batch event creation failed: d; CSV read error: e; Chunk 4: f; Record 5: timestamp error: g; Record 6: failed to parse tiers JSON: h",

@@ -1,0 +1,69 @@
+import type { ErrorEntry } from './errorSummary';
+
+/*
+ * What the panel's page renders, as plain data: the host builds it (taskViewModel.ts,
+ * taskTimeView.ts), the page draws it. Types only, importing nothing that runs, so code for the
+ * browser can take them as well. Every string may hold anything the server sent: the page
+ * shows it with textContent only.
+ */
+
+/**
+ * The part of the panel that ages by itself: relative times, the running duration, "Fetched …"
+ * and whether the task has stalled. The host posts it again every 30 s, so it stays true with
+ * no request and no new page.
+ */
+export interface TaskTimeView {
+  readonly times: readonly TimeRow[];
+  readonly duration: string | undefined;
+  /** True while the panel keeps refreshing this task by itself. */
+  readonly live: boolean;
+  /** What the live indicator says: "Live", or how rarely a stalled task is still looked at. */
+  readonly liveNote: { readonly label: string; readonly title: string };
+  /** The banner of a PENDING or PROCESSING task with no update for over an hour. */
+  readonly stalled: string | undefined;
+  readonly updatedLabel: string;
+}
+
+export interface TimeRow { readonly label: string; readonly local: string; readonly relative: string; readonly iso: string }
+
+/** Everything the panel shows, already formatted. */
+export interface TaskView extends TaskTimeView {
+  readonly id: string;
+  readonly title: string;
+  readonly status: { readonly label: string; readonly tone: StatusTone; readonly icon: string };
+  readonly facts: readonly Row[];
+  readonly records: RecordsView;
+  readonly metadata: readonly MetadataRow[];
+  readonly details: readonly Row[];
+  readonly errors: ErrorsView;
+  readonly actions: { readonly openFile: ActionState; readonly openInEditor: ActionState & { readonly offered: boolean } };
+}
+
+export type StatusTone = 'pending' | 'processing' | 'completed' | 'failed' | 'unknown';
+export interface Row { readonly label: string; readonly value: string }
+export interface MetadataRow { readonly key: string; readonly value: string; readonly json: boolean }
+
+export interface RecordsView {
+  readonly total: string;
+  readonly processed: string;
+  readonly successful: string;
+  readonly failed: string;
+  readonly hasFailures: boolean;
+  readonly progress:
+    | { readonly mode: 'determinate'; readonly percent: number; readonly label: string }
+    | { readonly mode: 'indeterminate'; readonly label: string }
+    | { readonly mode: 'none'; readonly label: string };
+}
+
+export interface ErrorsView {
+  readonly entries: readonly ErrorEntry[];
+  /** A plain sentence when there is nothing to list, e.g. a FAILED task without a summary. */
+  readonly note: string | undefined;
+}
+
+/** Whether an action button works, and if not, why. */
+export interface ActionState {
+  readonly enabled: boolean;
+  /** Why the action is unavailable, shown beside the disabled button. */
+  readonly reason?: string;
+}
