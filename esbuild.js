@@ -1,6 +1,7 @@
-// Bundles the extension into dist/. Two bundles: extension.js is what activation loads and
+// Bundles the extension into dist/. Three bundles: extension.js is what activation loads and
 // stays tiny; core.js holds the heavy parts (axios, zod, views, panels) and is required on
-// first use, so start-up never pays for them.
+// first use, so start-up never pays for them; webview/panel.js is the task panel's page
+// (src/webview), for the browser inside the webview.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -57,8 +58,21 @@ const shared = {
   sourcemap: !production,
   sourcesContent: false,
   external: ['vscode'],
-  logLevel: 'silent',
+  logLevel: 'warning',
   mainFields: ['module', 'main'],
+  plugins: [problemMatcherPlugin],
+};
+
+/** The panel's page: a script the webview loads with its nonce, in the Chromium of VS Code 1.90 (Electron 29) or later. */
+const webview = {
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome122',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
   plugins: [problemMatcherPlugin],
 };
 
@@ -75,6 +89,11 @@ async function main() {
       entryPoints: ['src/core.ts'],
       outfile: 'dist/core.js',
       plugins: [unusedNodePackagesPlugin, problemMatcherPlugin],
+    }),
+    esbuild.context({
+      ...webview,
+      entryPoints: ['src/webview/main.ts'],
+      outfile: 'dist/webview/panel.js',
     }),
   ]);
   if (watch) {

@@ -4,8 +4,8 @@ import { FlexpriceClient } from '../src/api/flexpriceClient';
 import type { Task } from '../src/api/taskSchema';
 import { filterErrorEntries, parseErrorSummary } from '../src/panel/errorSummary';
 import { buildPanelHtml, createNonce } from '../src/panel/panelHtml';
-import type { HostMessage } from '../src/panel/panelMessages';
 import { buildTaskView } from '../src/panel/taskViewModel';
+import type { HostMessage } from '../src/webview/protocol/messages';
 import { launchChromium } from '../test/host/browser';
 import { servePanelPage } from '../test/host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer } from '../test/server/flexpriceServer';
@@ -18,7 +18,8 @@ import { mean, median, round, type Figure, type Section } from './report';
  *
  * Host side, in Node: what TaskPanel.postTask does on every render: buildTaskView, then the JSON
  * that VS Code's webview.postMessage makes of the message.
- * Page side, in Debian Chromium through Playwright: the real media/panel.js and panel.css in the
+ * Page side, in Debian Chromium through Playwright: the real page bundle (dist/webview/panel.js,
+ * from src/webview by esbuild.js; `npm run bench` builds it for production) and panel.css in the
  * real page and CSP from buildPanelHtml, served from 127.0.0.1, fed the message the host posts;
  * acquireVsCodeApi is the only stand-in. Times are taken in the page (bench/panel/pageTimers.ts).
  * Wall-clock times: other work on the machine makes them longer, so the load is reported too.
@@ -148,7 +149,7 @@ function figures(host: HostSide, renders: RenderSample[], keys: Typed[], loadAve
       name: 'page: task received → first screenful painted',
       value: screenful ? firstPainted : null,
       unit: 'ms',
-      how: `Chromium ${VIEWPORT.width}×${VIEWPORT.height}, ${PAGE_RUNS} fresh page loads after one warm-up: from panel.js's 'message' event (decoding included) to the end of the first frame painted after it. Median.`,
+      how: `Chromium ${VIEWPORT.width}×${VIEWPORT.height}, ${PAGE_RUNS} fresh page loads after one warm-up: from the page's 'message' event (decoding included) to the end of the first frame painted after it. Median.`,
       details: {
         handlerMs: ms(renders.map((r) => r.firstInDom)),
         firstPaintedMs: ms(renders.map((r) => r.firstPainted)),

@@ -1,17 +1,17 @@
 /*
- * The timers bench/panel.ts puts into the panel's page (Chromium) ahead of media/panel.js, and
- * the acquireVsCodeApi stand-in that page needs. `installPageTimers` is serialised into the
+ * The timers bench/panel.ts puts into the panel's page (Chromium) ahead of its own script
+ * (dist/webview/panel.js), and the acquireVsCodeApi stand-in that page needs. `installPageTimers` is serialised into the
  * page by Playwright, so it may use nothing from outside its own body.
  *
  * "Painted" = a zero-delay timer set from a requestAnimationFrame callback: it runs once that
  * frame's style, layout and paint are done. The frame after an event is watched from a
- * callback registered before panel.js handles the event, so that callback runs before any of
- * panel.js's own frame callbacks, and its timer before any timer they set.
+ * callback registered before the page's script handles the event, so that callback runs before any of
+ * the page's own frame callbacks, and its timer before any timer they set.
  */
 
 /** One render of a task, in ms from the page's 'message' event. */
 export interface RenderSample {
-  /** panel.js's message handler has returned (the page and the first rows are in the DOM). */
+  /** The page's message handler has returned (the page and the first rows are in the DOM). */
   firstInDom: number;
   /** The first frame after the message is painted. */
   firstPainted: number;
@@ -26,7 +26,7 @@ export interface RenderSample {
 
 /** One key typed into the filter box, in ms from its keydown. */
 export interface KeySample {
-  /** panel.js's input handler has returned. */
+  /** The page's input handler has returned. */
   updated: number;
   /** The first frame after the key is painted. */
   painted: number;
@@ -105,7 +105,7 @@ export function installPageTimers(): void {
   let render: Pending<RenderSample> | undefined;
   let key: Pending<KeySample> | undefined;
 
-  // Registered before panel.js's listeners, so these run first: the moment the task or key arrives.
+  // Registered before the page script's listeners, so these run first: the moment the task or key arrives.
   window.addEventListener('message', (event) => {
     const started = now(); // Before event.data is read: decoding the message counts.
     if ((event.data as { type?: string })?.type !== 'task' || !renderDone) return;
@@ -136,7 +136,7 @@ export function installPageTimers(): void {
     style.setProperty('--vscode-editor-font-family', 'monospace');
     style.setProperty('--vscode-editor-font-size', '13px');
 
-    // Registered after panel.js's listeners (its script has run by now), so these run once it
+    // Registered after the page script's listeners (its script has run by now), so these run once it
     // has handled the event.
     window.addEventListener('message', () => {
       if (!render) return;

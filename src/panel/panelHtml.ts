@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
 
-/** Webview URIs of the panel's static files, all under media/. */
+/** Webview URIs of the panel's static files. */
 export interface PanelAssets {
   readonly script: string;
   readonly style: string;
   readonly codicons: string;
 }
+
+/** Where those files are, from the extension's root: the page's bundle (esbuild.js) and media/. */
+export const PANEL_ASSET_PATHS: { readonly [K in keyof PanelAssets]: readonly string[] } = {
+  script: ['dist', 'webview', 'panel.js'],
+  style: ['media', 'panel.css'],
+  codicons: ['media', 'codicons', 'codicon.css'],
+};
+
+/** The only folders the page may load from (localResourceRoots). */
+export const PANEL_RESOURCE_ROOTS: readonly (readonly string[])[] = [['media'], ['dist', 'webview']];
 
 /** A fresh nonce for each render: only scripts carrying it may run. */
 export function createNonce(): string {

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { isSettled, parseTaskDate, type Task } from '../api/taskSchema';
 import { systemClock, type Clock } from '../polling/clock';
+import type { HostMessage, WebviewMessage } from '../webview/protocol/messages';
+import { parseWebviewMessage } from '../webview/protocol/webviewMessage';
 import { filterErrorEntries, formatErrorEntries, parseErrorSummary } from './errorSummary';
-import { buildPanelHtml, createNonce } from './panelHtml';
-import { HostOutbox, parseWebviewMessage, type HostMessage, type WebviewMessage } from './panelMessages';
+import { HostOutbox } from './hostOutbox';
+import { buildPanelHtml, createNonce, PANEL_ASSET_PATHS, PANEL_RESOURCE_ROOTS } from './panelHtml';
 import { RepeatingTimer } from './repeatingTimer';
 import { buildTimeView } from './taskTimeView';
 import type { TaskWatcher } from './taskWatcher';
@@ -53,11 +55,10 @@ export class TaskPanel implements vscode.Disposable {
   ) {
     this.clock = deps.clock ?? systemClock;
     this.ticker = new RepeatingTimer(this.clock, TIME_TICK_MS, () => this.postTimes());
-    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
-    const asset = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...path)).toString();
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: panelResourceRoots(deps.extensionUri) };
+    const asset = (path: readonly string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, ...path)).toString();
     panel.webview.html = buildPanelHtml(
-      { script: asset('panel.js'), style: asset('panel.css'), codicons: asset('codicons', 'codicon.css') },
+      { script: asset(PANEL_ASSET_PATHS.script), style: asset(PANEL_ASSET_PATHS.style), codicons: asset(PANEL_ASSET_PATHS.codicons) },
       panel.webview.cspSource,
       createNonce(),
     );
@@ -235,6 +236,11 @@ export class TaskPanel implements vscode.Disposable {
     this.panel.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
+}
+
+/** The folders a task panel's page may load files from. */
+export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return PANEL_RESOURCE_ROOTS.map((path) => vscode.Uri.joinPath(extensionUri, ...path));
 }
 
 function isOlder(incoming: Task, current: Task | undefined): boolean {

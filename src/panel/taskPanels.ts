@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { normalizeTaskId } from '../api/taskId';
 import type { Task } from '../api/taskSchema';
-import { readPanelState } from './panelMessages';
-import { TaskPanel, type TaskPanelDeps } from './taskPanel';
+import { readPanelState } from '../webview/protocol/webviewMessage';
+import { panelResourceRoots, TaskPanel, type TaskPanelDeps } from './taskPanel';
 import { TASK_PANEL_VIEW_TYPE } from './viewType';
 
 /**
@@ -25,7 +25,7 @@ export class TaskPanels implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(TASK_PANEL_VIEW_TYPE, task.id, vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+      localResourceRoots: panelResourceRoots(this.deps.extensionUri),
     });
     const created = this.adopt(panel, task.id);
     created.show(task);

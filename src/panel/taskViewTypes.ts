@@ -2,9 +2,9 @@ import type { ErrorEntry } from './errorSummary';
 
 /*
  * What the panel's page renders, as plain data: the host builds it (taskViewModel.ts,
- * taskTimeView.ts), the page draws it. Types only, importing nothing that runs, so code for the
- * browser can take them as well. Every string may hold anything the server sent: the page
- * shows it with textContent only.
+ * taskTimeView.ts), the page draws it (src/webview). Types only, so the page's bundle can take
+ * them; the page checks every message against them (src/webview/protocol/taskViewChecks.ts).
+ * Every string may hold anything the server sent: the page shows it with textContent only.
  */
 
 /**

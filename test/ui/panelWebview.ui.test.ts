@@ -9,9 +9,9 @@ import { servePanelPage, type PanelPageServer } from '../host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
 
 /*
- * The panel's page (media/panel.js + panel.css) in real Chromium, under the CSP the extension
- * sets, fed the same messages the extension posts, built from tasks fetched from the local
- * Flexprice server. `acquireVsCodeApi` is the only stand-in: it records what the page sends.
+ * The panel's page (src/webview as bundled into dist/webview/panel.js, and panel.css) in real
+ * Chromium, under the CSP the extension sets, fed the same messages the extension posts, built
+ * from tasks fetched from the local Flexprice server. `acquireVsCodeApi` is the only stand-in: it records what the page sends.
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -376,6 +376,24 @@ describe('task panel page (Chromium)', function () {
     await post({ type: 'task', view: buildTaskView(news, { now: at(62), fetchedAt: at(62), live: true }) });
     await page.waitForSelector('#stalled', { state: 'hidden' });
     assert.equal((await page.textContent('.live'))?.trim(), 'Live');
+    assert.deepEqual(cspViolations, []);
+  });
+
+  it('ignores, and logs, a message that is not what the host sends, keeping the page as it was', async () => {
+    const warnings: string[] = [];
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
+    const task = await showTask(FIXTURE_IDS.completedWithErrors);
+    const view = buildTaskView(task, { now: new Date(), live: false });
+    const before = await page.innerHTML('#app');
+    const post = (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+    await post({ type: 'task', view: { ...view, id: 'task_other', errors: { entries: [{ kind: 'Record', message: 1 }] } } });
+    await post({ type: 'task', view: { ...view, title: ['<img src=x onerror=alert(1)>'] } });
+    await post({ type: 'problem', message: { toString: 'x' }, retryable: true });
+    await post({ type: 'times', taskId: task.id, view: { times: 'now' } });
+    await post('task');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.equal(await page.innerHTML('#app'), before);
+    assert.equal(warnings.filter((text) => /ignored a malformed message/.test(text)).length, 5, warnings.join('\n'));
     assert.deepEqual(cspViolations, []);
   });
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { buildPanelHtml, createNonce } from '../../../src/panel/panelHtml';
+import { buildPanelHtml, createNonce, PANEL_ASSET_PATHS, PANEL_RESOURCE_ROOTS } from '../../../src/panel/panelHtml';
 
 const assets = {
-  script: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.js',
+  script: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/panel.js',
   style: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css',
   codicons: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/codicons/codicon.css',
 };
@@ -30,6 +30,13 @@ describe('buildPanelHtml', () => {
     const csp = cspOf(html);
     assert.equal(csp.get('base-uri'), "'none'");
     assert.equal(csp.get('form-action'), "'none'");
+  });
+
+  it('loads its script from the bundle and its styles from media/, the only roots it may load from', () => {
+    assert.deepEqual(PANEL_ASSET_PATHS, { script: ['dist', 'webview', 'panel.js'], style: ['media', 'panel.css'], codicons: ['media', 'codicons', 'codicon.css'] });
+    for (const file of Object.values(PANEL_ASSET_PATHS)) {
+      assert.ok(PANEL_RESOURCE_ROOTS.some((root) => root.every((part, i) => file[i] === part)), file.join('/'));
+    }
   });
 
   it('has exactly one script, carrying the nonce, and no inline handlers or styles', () => {

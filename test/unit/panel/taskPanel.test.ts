@@ -41,6 +41,18 @@ function restoredPanel(): StandInWebviewPanel & vscode.WebviewPanel {
 
 const posted = (panel: StandInWebviewPanel) => panel.posted as Posted[];
 
+describe('TaskPanel page', () => {
+  it('loads the page bundle from dist/webview and its styles from media/, and may load from nothing else', async () => {
+    const { panels } = panelsWith([TASK]);
+    const panel = restoredPanel();
+    await panels.revive(panel, { taskId: TASK.id });
+    const roots = (panel.webview.options as { localResourceRoots?: { path: string }[] }).localResourceRoots?.map((uri) => uri.path);
+    assert.deepEqual(roots, ['/extension/media', '/extension/dist/webview']);
+    assert.match(panel.webview.html, /<script nonce="[^"]+" src="file:\/\/\/extension\/dist\/webview\/panel\.js"><\/script>/);
+    assert.match(panel.webview.html, /href="file:\/\/\/extension\/media\/panel\.css"/);
+  });
+});
+
 describe('TaskPanel messages before and after the page is ready', () => {
   it('a restored panel whose first fetch fails shows the problem with Retry once the page is ready, and Retry fetches again', async () => {
     const failure = new FlexpriceApiError('server_error', 'The Flexprice server answered 503.');

@@ -49,7 +49,7 @@ export class StandInWebviewPanel {
   readonly onDidChangeViewState = this.viewState.event;
   readonly onDidDispose = this.disposal.event;
 
-  /** The page sends a message, as panel.js does with vscode.postMessage. */
+  /** The page sends a message, as src/webview does with vscode.postMessage. */
   fromPage(message: unknown): void {
     this.received.fire(message);
   }

@@ -1,0 +1,69 @@
+import type { ErrorEntry, ErrorEntryKind } from '../../panel/errorSummary';
+import type { RecordsView, TaskTimeView, TaskView } from '../../panel/taskViewTypes';
+import { anyOf, arrayOf, isBoolean, isNumber, isString, literal, objectOf, optional, type Shape } from './checks';
+
+/** The checks of the view the host builds (src/panel/taskViewTypes.ts), field by field. */
+
+type Progress<Mode> = Extract<RecordsView['progress'], { mode: Mode }>;
+
+const isRow = objectOf({ label: isString, value: isString });
+
+/** The fields of TaskTimeView: all a 'times' message may change on the page. */
+export const TIME_VIEW_SHAPE: Shape<TaskTimeView> = {
+  times: arrayOf(objectOf({ label: isString, local: isString, relative: isString, iso: isString })),
+  duration: optional(isString),
+  live: isBoolean,
+  liveNote: objectOf({ label: isString, title: isString }),
+  stalled: optional(isString),
+  updatedLabel: isString,
+};
+
+export const isTaskTimeView = objectOf<TaskTimeView>(TIME_VIEW_SHAPE);
+
+const ENTRY_KINDS = { Record: true, Chunk: true, finalChunk: true, other: true } satisfies Record<ErrorEntryKind, true>;
+
+/**
+ * Up to 1,000 entries are most of a task message, and a fresh page checks them with cold code:
+ * one loop with no calls in it, rather than a check call per field.
+ */
+function isErrorEntries(value: unknown): value is readonly ErrorEntry[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const entry = value[i] as { readonly [K in keyof ErrorEntry]?: unknown } | null;
+    if (typeof entry !== 'object' || entry === null || typeof entry.text !== 'string' || typeof entry.message !== 'string') return false;
+    const { kind, number } = entry;
+    if (typeof kind !== 'string' || (ENTRY_KINDS as Record<string, unknown>)[kind] !== true) return false;
+    // Finite: NaN and ±Infinity less themselves are NaN.
+    if (number !== undefined && (typeof number !== 'number' || number - number !== 0)) return false;
+  }
+  return true;
+}
+
+const isActionState = { enabled: isBoolean, reason: optional(isString) };
+
+export const isTaskView = objectOf<TaskView>({
+  ...TIME_VIEW_SHAPE,
+  id: isString,
+  title: isString,
+  status: objectOf({ label: isString, tone: literal('pending', 'processing', 'completed', 'failed', 'unknown'), icon: isString }),
+  facts: arrayOf(isRow),
+  records: objectOf<RecordsView>({
+    total: isString,
+    processed: isString,
+    successful: isString,
+    failed: isString,
+    hasFailures: isBoolean,
+    progress: anyOf(
+      objectOf<Progress<'determinate'>>({ mode: literal('determinate'), percent: isNumber, label: isString }),
+      objectOf<Progress<'indeterminate'>>({ mode: literal('indeterminate'), label: isString }),
+      objectOf<Progress<'none'>>({ mode: literal('none'), label: isString }),
+    ),
+  }),
+  metadata: arrayOf(objectOf({ key: isString, value: isString, json: isBoolean })),
+  details: arrayOf(isRow),
+  errors: objectOf({ entries: isErrorEntries, note: optional(isString) }),
+  actions: objectOf({
+    openFile: objectOf(isActionState),
+    openInEditor: objectOf({ ...isActionState, offered: isBoolean }),
+  }),
+});

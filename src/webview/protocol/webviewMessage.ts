@@ -1,0 +1,28 @@
+import { isRecord } from './checks';
+import { MAX_FILTER_LENGTH, WEBVIEW_COMMANDS, type WebviewCommand, type WebviewMessage } from './messages';
+
+/**
+ * The message if it is a known command for this panel's own task, else undefined. The host
+ * treats the page as untrusted: unknown fields are ignored, and nothing but the checked fields
+ * is passed on.
+ */
+export function parseWebviewMessage(raw: unknown, ownTaskId: string): WebviewMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  const { type, taskId, filter } = raw;
+  if (typeof type !== 'string' || !(WEBVIEW_COMMANDS as readonly string[]).includes(type)) return undefined;
+  // A fresh page does not know its task yet; "ready" only asks the host to post it.
+  if (type === 'ready') return { type, taskId: ownTaskId };
+  if (taskId !== ownTaskId) return undefined;
+  if (type === 'copyErrors') {
+    const text = typeof filter === 'string' ? filter.slice(0, MAX_FILTER_LENGTH) : '';
+    return { type, taskId: ownTaskId, filter: text };
+  }
+  return { type: type as Exclude<WebviewCommand, 'copyErrors'>, taskId: ownTaskId };
+}
+
+/** The task ID of a page's saved state (PageState), as the host restores a panel from it. */
+export function readPanelState(state: unknown): { readonly taskId: string } | undefined {
+  if (!isRecord(state)) return undefined;
+  const { taskId } = state;
+  return typeof taskId === 'string' ? { taskId } : undefined;
+}

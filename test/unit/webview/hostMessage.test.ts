@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { TaskSchema } from '../../../src/api/taskSchema';
+import { buildTimeView } from '../../../src/panel/taskTimeView';
+import { buildTaskView, type TaskView } from '../../../src/panel/taskViewModel';
+import { parseHostMessage } from '../../../src/webview/protocol/hostMessage';
+import { startFlexpriceServer } from '../../server/flexpriceServer';
+import { completedExport, failedImport, processingImport } from '../api/sampleTasks';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+/** What webview.postMessage does to a message on its way: JSON, so undefined fields are gone. */
+const sent = <T>(message: T): unknown => JSON.parse(JSON.stringify(message));
+const taskMessage = (view: unknown) => ({ type: 'task', view });
+
+describe('parseHostMessage', () => {
+  const view = buildTaskView(TaskSchema.parse(completedExport), { now: NOW, live: false });
+
+  it('takes every view the host builds for the local server’s tasks (fixtures, hostile ones included), as sent', async () => {
+    const server = await startFlexpriceServer();
+    try {
+      const tasks = server.store.all().map((task) => TaskSchema.parse(task));
+      assert.ok(tasks.length > 10);
+      for (const task of [...tasks, ...[processingImport, failedImport, { id: 'wf_bare' }].map((t) => TaskSchema.parse(t))]) {
+        for (const live of [true, false]) {
+          const built = buildTaskView(task, { now: NOW, live });
+          assert.deepEqual(parseHostMessage(sent(taskMessage(built))), sent(taskMessage(built)), task.id);
+          const times = { type: 'times', taskId: task.id, view: buildTimeView(task, { now: NOW, live }) };
+          assert.deepEqual(parseHostMessage(sent(times)), sent(times), task.id);
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes loading, problem and notice messages', () => {
+    for (const message of [
+      { type: 'loading', taskId: 'task_1' },
+      { type: 'problem', message: 'The server answered 503.', retryable: true },
+      { type: 'notice', message: 'Task ID copied.' },
+    ]) {
+      assert.deepEqual(parseHostMessage(message), message);
+    }
+  });
+
+  it('refuses a task view with a field missing or of the wrong type, anywhere in it', () => {
+    const broken: [string, (v: Record<string, unknown>) => unknown][] = [
+      ['no id', ({ id: _, ...rest }) => rest],
+      ['numeric title', (v) => ({ ...v, title: 42 })],
+      ['unknown tone', (v) => ({ ...v, status: { ...(v.status as object), tone: 'evil' } })],
+      ['fact without value', (v) => ({ ...v, facts: [{ label: 'Task type' }] })],
+      ['progress of unknown mode', (v) => ({ ...v, records: { ...(v.records as object), progress: { mode: 'spin', label: '' } } })],
+      ['percent as text', (v) => ({ ...v, records: { ...(v.records as object), progress: { mode: 'determinate', percent: '50', label: '' } } })],
+      ['entry of unknown kind', (v) => ({ ...v, errors: { entries: [{ kind: 'Row', message: 'x', text: 'x' }] } })],
+      ['entry number null', (v) => ({ ...v, errors: { entries: [{ kind: 'Record', number: null, message: 'x', text: 'Record: x' }] } })],
+      ['entries not a list', (v) => ({ ...v, errors: { entries: 'Record 1: x' } })],
+      ['metadata value as an object', (v) => ({ ...v, metadata: [{ key: 'k', value: { a: 1 }, json: true }] })],
+      ['no actions', ({ actions: _, ...rest }) => rest],
+      ['openInEditor without offered', (v) => ({ ...v, actions: { openFile: { enabled: true }, openInEditor: { enabled: false } } })],
+      ['stalled as true', (v) => ({ ...v, stalled: true })],
+      ['a time row without iso', (v) => ({ ...v, times: [{ label: 'Created', local: 'x', relative: 'y' }] })],
+    ];
+    const good = sent(view) as Record<string, unknown>;
+    assert.ok(parseHostMessage(taskMessage(good)));
+    for (const [what, breakIt] of broken) assert.equal(parseHostMessage(taskMessage(breakIt(good))), undefined, what);
+  });
+
+  it('refuses times for no task, malformed messages and junk', () => {
+    const times = sent(buildTimeView(TaskSchema.parse(processingImport), { now: NOW, live: true })) as Record<string, unknown>;
+    for (const raw of [
+      { type: 'times', view: times },
+      { type: 'times', taskId: 'task_1', view: { ...times, live: 'yes' } },
+      { type: 'loading' },
+      { type: 'problem', message: 'offline' },
+      { type: 'problem', message: 7, retryable: false },
+      { type: 'notice' },
+      { type: 'task' },
+      { type: 'toString', view },
+      [{ type: 'notice', message: 'x' }],
+      'task',
+      null,
+      undefined,
+    ]) {
+      assert.equal(parseHostMessage(raw), undefined, JSON.stringify(raw));
+    }
+  });
+
+  it('ignores fields it does not know, and passes on only checked ones at the top', () => {
+    const parsed = parseHostMessage({ type: 'notice', message: 'hi', html: '<img src=x onerror=alert(1)>' });
+    assert.deepEqual(parsed, { type: 'notice', message: 'hi' });
+    const withExtra = { ...view, extra: 'ignored' } as TaskView;
+    assert.ok(parseHostMessage(taskMessage(withExtra)));
+  });
+});
