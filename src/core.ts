@@ -8,6 +8,7 @@ import { ClientProvider } from './auth/clientProvider';
 import { CORE_COMMANDS, TEST_COMMANDS } from './commands/coreCommands';
 import type { CoreCommandDeps } from './commands/coreCommandDeps';
 import type { CommandDefinitions } from './commands/lazyCommands';
+import { setDisplayLocale } from './format/locale';
 import type { Logger } from './log/logger';
 import { createTaskPanels } from './panel/createTaskPanels';
 import { recentTaskIds } from './storage/boundedIdList';
@@ -22,6 +23,7 @@ export interface Core extends vscode.Disposable {
 
 /** Builds the client, the tree and the panels, and has every command in core define itself on `commands`. */
 export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore, log: Logger, commands: CommandDefinitions): Core {
+  setDisplayLocale(vscode.env.language);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const consent = new HttpConsent(context.globalState, askToSendOverHttp, log);
   const clients = new ClientProvider(keys, `flexprice-tasks-vscode/${version} (VS Code ${vscode.version})`, consent, log);

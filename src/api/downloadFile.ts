@@ -3,7 +3,8 @@ import axios from 'axios';
 import { type Logger, SILENT_LOGGER, urlWithoutQuery } from '../log/logger';
 import { FlexpriceApiError } from './apiError';
 import { errorFromStatus } from './statusError';
-import { errorFromTransport, formatSize } from './transportError';
+import { formatSize } from '../format/size';
+import { errorFromTransport } from './transportError';
 
 export interface DownloadOptions {
   /** Larger files are refused, before or while they stream in. */

@@ -9,7 +9,8 @@ import { errorFromStatus } from './statusError';
 import { normalizeTaskId, taskPath } from './taskId';
 import { type TaskListFilter, taskListQuery } from './taskListQuery';
 import { DownloadLinkSchema, type Task, type TaskList, TaskListSchema, TaskSchema } from './taskSchema';
-import { errorFromTransport, formatSize } from './transportError';
+import { formatSize } from '../format/size';
+import { errorFromTransport } from './transportError';
 
 export interface ClientConfig {
   /** Base URL including `/v1`, e.g. `https://us.api.flexprice.io/v1`. */

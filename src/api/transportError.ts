@@ -1,4 +1,5 @@
 import { isAxiosError, isCancel } from 'axios';
+import { formatSize } from '../format/size';
 import { FlexpriceApiError, isFlexpriceApiError } from './apiError';
 
 /** Why a request got no usable answer, by Node / axios error code. */
@@ -64,10 +65,4 @@ function nameOf(error: unknown): string | undefined {
 
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-
-/** Sizes as people read them: 512 bytes, 1.5 KB, 50 MB. */
-export function formatSize(bytes: number): string {
-  const [value, unit] = bytes < 1024 ? [bytes, 'bytes'] : bytes < 1_048_576 ? [bytes / 1024, 'KB'] : [bytes / 1_048_576, 'MB'];
-  return `${Math.round(value * 10) / 10} ${unit}`;
 }

@@ -3,7 +3,8 @@ import { DEFAULT_RETRY_WINDOW_MS, type Task } from '../api/taskSchema';
 import type { TaskPoller } from '../polling/taskPoller';
 import { type Announcement, FinishAnnouncements, summarize } from './finishAnnouncements';
 import { readNotificationLevel } from '../configuration';
-import { formatCount, taskRowLabel } from './taskRow';
+import { formatCount } from '../format/count';
+import { taskRowLabel } from './taskRow';
 
 const SHOW_DETAILS = 'Show Details';
 const SHOW = 'Show';

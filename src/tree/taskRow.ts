@@ -1,9 +1,7 @@
 import { parseTaskDate, type Task } from '../api/taskSchema';
+import { formatCount } from '../format/count';
 import { stalledNote } from '../panel/stalledNote';
 import { formatRelative } from '../panel/timeFormat';
-
-/** Made on first need: the first Intl.NumberFormat costs some 20 ms (ICU start-up). */
-let numbers: Intl.NumberFormat | undefined;
 
 /** The row's label: the file name, else the ID. */
 export function taskRowLabel(task: Task): string {
@@ -29,12 +27,3 @@ export function recordCounts(task: Task): string | undefined {
   return `${formatCount(task.successful_records ?? 0)}/${formatCount(total)} ok`;
 }
 
-/**
- * `1,234,567`, as en-US writes it. Whole numbers, which record counts are, are grouped here
- * directly: the first rows appear without waiting for Intl to start.
- */
-export function formatCount(value: number): string {
-  if (Number.isSafeInteger(value)) return (value < 0 ? '-' : '') + String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',');
-  numbers ??= new Intl.NumberFormat('en-US');
-  return numbers.format(value);
-}

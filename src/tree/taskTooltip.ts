@@ -1,6 +1,6 @@
 import type { Task } from '../api/taskSchema';
 import { stalledNote } from '../panel/stalledNote';
-import { formatCount } from './taskRow';
+import { formatCount } from '../format/count';
 
 /** Markdown for a row's hover: the main fields, every server value escaped. */
 export function taskTooltipMarkdown(task: Task, now: Date = new Date()): string {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Task } from '../../../src/api/taskSchema';
 import { groupTasks } from '../../../src/tree/taskGroups';
-import { formatCount, recordCounts, taskRowDescription, taskRowLabel } from '../../../src/tree/taskRow';
+import { formatCount } from '../../../src/format/count';
+import { recordCounts, taskRowDescription, taskRowLabel } from '../../../src/tree/taskRow';
 import { taskTooltipMarkdown } from '../../../src/tree/taskTooltip';
 
 const now = new Date('2026-03-01T12:00:00Z');
