@@ -1,3 +1,5 @@
+import type { ErrorEntry, ErrorEntryKind } from '../webview/protocol/taskView';
+
 /**
  * Reads a task's `error_summary`: entries joined by "; " such as
  * `Record 3: invalid value; Chunk 2: timeout; CSV read error: EOF`.
@@ -6,19 +8,6 @@
  * Nothing is ever dropped: an entry that is not `Record N:`, `Chunk N:` or `Final chunk N:`
  * stays whole as an `other` entry.
  */
-
-/** `finalChunk` is its own kind, so its rows keep the word "Final" and still show their number. */
-export type ErrorEntryKind = 'Record' | 'Chunk' | 'finalChunk' | 'other';
-
-export interface ErrorEntry {
-  readonly kind: ErrorEntryKind;
-  /** The record or chunk number as sent (records count from 0 within their 1,000-row chunk). */
-  readonly number: number | undefined;
-  /** The message after the head; the whole entry text for `other` entries. */
-  readonly message: string;
-  /** The entry exactly as it appeared, trimmed. */
-  readonly text: string;
-}
 
 const NUMBERED_HEAD = /^(record|chunk|final\s+chunk)\s*#?\s*(\d+)\s*:\s*/i;
 // Any other head: a few words then ":", as in "CSV read error:", "JSON decode

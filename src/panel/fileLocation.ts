@@ -1,5 +1,5 @@
 import type { Task } from '../api/taskSchema';
-import type { ActionState } from './taskViewTypes';
+import type { ActionState } from '../webview/protocol/taskView';
 
 /**
  * Where a task's `file_url` points, and whether we may open it. Only http(s) opens directly;

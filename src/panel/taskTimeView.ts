@@ -1,10 +1,10 @@
 import { STALE_POLL_MS } from '../polling/taskPoller';
 import { parseTaskDate, type Task } from '../api/taskSchema';
 import { stalledNote } from './stalledNote';
-import type { TaskTimeView } from './taskViewTypes';
+import type { TaskTimeView } from '../webview/protocol/taskView';
 import { formatDuration, formatLocal, formatRelative } from './timeFormat';
 
-export type { TaskTimeView, TimeRow } from './taskViewTypes';
+export type { TaskTimeView, TimeRow } from '../webview/protocol/taskView';
 
 export interface TimeViewOptions {
   readonly now: Date;

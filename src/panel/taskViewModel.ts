@@ -2,9 +2,9 @@ import type { Task } from '../api/taskSchema';
 import { parseErrorSummary } from './errorSummary';
 import { isExport, openFileState, openInEditorState } from './fileLocation';
 import { buildTimeView, type TimeViewOptions } from './taskTimeView';
-import type { ErrorsView, MetadataRow, RecordsView, StatusTone, TaskView } from './taskViewTypes';
+import type { ErrorsView, MetadataRow, RecordsView, StatusTone, TaskView } from '../webview/protocol/taskView';
 
-export type { TaskTimeView, TaskView, TimeRow } from './taskViewTypes';
+export type { TaskTimeView, TaskView, TimeRow } from '../webview/protocol/taskView';
 
 const TONES: Record<string, { tone: StatusTone; icon: string }> = {
   PENDING: { tone: 'pending', icon: 'clock' },

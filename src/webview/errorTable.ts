@@ -1,6 +1,6 @@
-import type { ErrorEntry } from '../panel/errorSummary';
 import { h } from './dom';
 import type { ErrorFilter } from './errorsSection';
+import type { ErrorEntry } from './protocol/taskView';
 
 /** Rows shown at once when the table is filled; later chunks come one per painted frame. */
 const FIRST_CHUNK = 60;

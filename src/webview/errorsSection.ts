@@ -1,6 +1,6 @@
-import type { ErrorsView } from '../panel/taskViewTypes';
 import { button, type SendCommand } from './actions';
 import { h, section, type Child } from './dom';
+import type { ErrorsView } from './protocol/taskView';
 
 /** The filter box's text, kept by the error table (errorTable.ts). */
 export interface ErrorFilter {

@@ -1,6 +1,6 @@
-import type { TaskView } from '../panel/taskViewTypes';
 import { button, type SendCommand } from './actions';
 import { h, icon } from './dom';
+import type { TaskView } from './protocol/taskView';
 
 /** A request that failed, shown above the task (or in place of it, before one has loaded). */
 export interface Problem {

@@ -1,4 +1,3 @@
-import type { TaskView } from '../panel/taskViewTypes';
 import type { SendCommand } from './actions';
 import { h } from './dom';
 import { ErrorTable } from './errorTable';
@@ -6,6 +5,7 @@ import { errorsSection } from './errorsSection';
 import { Notice } from './notice';
 import { patchChildren } from './patch';
 import type { HostMessage, TaskCommand } from './protocol/messages';
+import type { TaskView } from './protocol/taskView';
 import { banners, problemBanner, taskHeader, type Problem } from './taskHeader';
 import { metadata, overview, records, times } from './taskSections';
 import { withTimes } from './timesPatch';

@@ -1,6 +1,6 @@
-import type { TaskView } from '../panel/taskViewTypes';
 import type { SendCommand } from './actions';
 import { definitionList, h, icon, section } from './dom';
+import type { TaskView } from './protocol/taskView';
 
 /** The sections below the header, but for the errors (errorsSection.ts). */
 

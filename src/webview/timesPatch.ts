@@ -1,4 +1,4 @@
-import type { TaskTimeView, TaskView } from '../panel/taskViewTypes';
+import type { TaskTimeView, TaskView } from './protocol/taskView';
 import { TIME_VIEW_SHAPE } from './protocol/taskViewChecks';
 
 /** What a 'times' message may change: the fields of TaskTimeView, and nothing else it carries. */

@@ -1,10 +1,10 @@
-import type { TaskTimeView, TaskView } from '../../panel/taskViewTypes';
+import type { TaskTimeView, TaskView } from './taskView';
 
 /*
  * The messages between the task panel's page (src/webview) and the extension host
  * (src/panel/taskPanel.ts), declared once for both. Each side checks what it receives from the
  * other: the host with parseWebviewMessage, the page with parseHostMessage. This folder imports
- * nothing from vscode or Node, so the page's browser bundle takes it as it is.
+ * nothing from outside it (no vscode, no Node), so the page's browser bundle takes it as it is.
  */
 
 /** Host → page. Data only; the page renders every string as text. */

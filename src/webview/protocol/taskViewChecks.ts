@@ -1,8 +1,7 @@
-import type { ErrorEntry, ErrorEntryKind } from '../../panel/errorSummary';
-import type { RecordsView, TaskTimeView, TaskView } from '../../panel/taskViewTypes';
 import { anyOf, arrayOf, isBoolean, isNumber, isString, literal, objectOf, optional, type Shape } from './checks';
+import type { ErrorEntry, ErrorEntryKind, RecordsView, TaskTimeView, TaskView } from './taskView';
 
-/** The checks of the view the host builds (src/panel/taskViewTypes.ts), field by field. */
+/** The checks of the view the host builds (taskView.ts), field by field. */
 
 type Progress<Mode> = Extract<RecordsView['progress'], { mode: Mode }>;
 

@@ -1,10 +1,8 @@
-import type { ErrorEntry } from './errorSummary';
-
 /*
- * What the panel's page renders, as plain data: the host builds it (taskViewModel.ts,
- * taskTimeView.ts), the page draws it (src/webview). Types only, so the page's bundle can take
- * them; the page checks every message against them (src/webview/protocol/taskViewChecks.ts).
- * Every string may hold anything the server sent: the page shows it with textContent only.
+ * What the panel's page renders, as plain data: the host builds it (src/panel/taskViewModel.ts,
+ * taskTimeView.ts, errorSummary.ts), the page draws it, after checking it field by field
+ * (taskViewChecks.ts). Every string may hold anything the server sent: the page shows it with
+ * textContent only.
  */
 
 /**
@@ -53,6 +51,20 @@ export interface RecordsView {
     | { readonly mode: 'determinate'; readonly percent: number; readonly label: string }
     | { readonly mode: 'indeterminate'; readonly label: string }
     | { readonly mode: 'none'; readonly label: string };
+}
+
+/** `finalChunk` is its own kind, so its rows keep the word "Final" and still show their number. */
+export type ErrorEntryKind = 'Record' | 'Chunk' | 'finalChunk' | 'other';
+
+/** One entry of a task's `error_summary`, as parseErrorSummary (src/panel/errorSummary.ts) reads it. */
+export interface ErrorEntry {
+  readonly kind: ErrorEntryKind;
+  /** The record or chunk number as sent (records count from 0 within their 1,000-row chunk). */
+  readonly number: number | undefined;
+  /** The message after the head; the whole entry text for `other` entries. */
+  readonly message: string;
+  /** The entry exactly as it appeared, trimmed. */
+  readonly text: string;
 }
 
 export interface ErrorsView {
