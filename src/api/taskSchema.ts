@@ -135,4 +135,4 @@ export const DownloadLinkSchema = z.object({
 export type DownloadLink = z.infer<typeof DownloadLinkSchema>;
 
 export { parseTaskDate } from './taskDate';
-export { isSettled, isStale, isTerminalStatus, DEFAULT_RETRY_WINDOW_MS, STALE_AFTER_MS } from './taskSettlement';
+export { isSettled, isStale, isTerminalStatus, staleSince, DEFAULT_RETRY_WINDOW_MS, STALE_AFTER_MS } from './taskSettlement';

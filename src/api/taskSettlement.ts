@@ -1,4 +1,4 @@
-import { taskTimeMs } from './taskDate';
+import { parseTaskDate, taskTimeMs } from './taskDate';
 import type { Task } from './taskSchema';
 
 /** How long a FAILED import may still be retried by the server and come back to PROCESSING. */
@@ -32,6 +32,12 @@ export function isSettled(task: Task, now: Date | number, retryWindowMs = DEFAUL
 }
 
 /** A PENDING or PROCESSING task whose last change (updated_at, else created_at) is over an hour old. */
+/** When a stale task last changed (`updated_at`, else `created_at`); undefined when it is not stale. */
+export function staleSince(task: Task, now: Date | number): Date | undefined {
+  if (!isStale(task, now)) return undefined;
+  return parseTaskDate(task.updated_at) ?? parseTaskDate(task.created_at);
+}
+
 export function isStale(task: Task, now: Date | number): boolean {
   if (!isRunningStatus(task.task_status)) return false;
   const last = latest([task.updated_at, task.created_at]);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Task } from '../api/taskSchema';
-import { decodeExport } from '../panel/exportContent';
-import { classifyFileUrl, isWebUrl, openFileState, openInEditorState } from '../panel/fileLocation';
+import { decodeExport } from './exportContent';
+import { classifyFileUrl, isWebUrl, openFileState, openInEditorState } from './fileLocation';
 
 /** The two client calls file actions need; the link and the file are fetched without the API key. */
 export interface TaskFileClient {

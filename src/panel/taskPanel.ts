@@ -6,7 +6,7 @@ import { parseWebviewMessage } from '../webview/protocol/webviewMessage';
 import { filterErrorEntries, formatErrorEntries, parseErrorSummary } from './errorSummary';
 import { HostOutbox } from './hostOutbox';
 import { buildPanelHtml, createNonce, PANEL_ASSET_PATHS, PANEL_RESOURCE_ROOTS } from './panelHtml';
-import { RepeatingTimer } from './repeatingTimer';
+import { RepeatingTimer } from '../polling/repeatingTimer';
 import { buildTimeView } from './taskTimeView';
 import type { TaskWatcher } from './taskWatcher';
 import { buildTaskView, statusLook, taskTitle, type ViewOptions } from './taskViewModel';

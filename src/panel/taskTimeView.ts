@@ -1,8 +1,8 @@
 import { STALE_POLL_MS } from '../polling/taskPoller';
-import { parseTaskDate, type Task } from '../api/taskSchema';
-import { stalledNote } from './stalledNote';
+import { parseTaskDate, staleSince, type Task } from '../api/taskSchema';
+import { stalledNote } from '../format/stalledNote';
 import type { TaskTimeView } from '../webview/protocol/taskView';
-import { formatDuration, formatLocal, formatRelative } from './timeFormat';
+import { formatDuration, formatLocal, formatRelative } from '../format/time';
 
 export type { TaskTimeView, TimeRow } from '../webview/protocol/taskView';
 
@@ -32,7 +32,7 @@ const CHECKED_RARELY = {
 export function buildTimeView(task: Task, options: TimeViewOptions): TaskTimeView {
   const { now, locale, timeZone } = options;
   const fetchedAt = options.fetchedAt ?? now;
-  const note = stalledNote(task, now);
+  const note = stalledNote(staleSince(task, now), now);
   return {
     times: TIME_FIELDS.flatMap(([label, field]) => {
       const date = parseTaskDate(task[field] ?? undefined);

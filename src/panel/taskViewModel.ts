@@ -1,6 +1,6 @@
 import type { Task } from '../api/taskSchema';
 import { parseErrorSummary } from './errorSummary';
-import { isExport, openFileState, openInEditorState } from './fileLocation';
+import { isExport, openFileState, openInEditorState } from '../files/fileLocation';
 import { buildTimeView, type TimeViewOptions } from './taskTimeView';
 import type { ErrorsView, MetadataRow, RecordsView, StatusTone, TaskView } from '../webview/protocol/taskView';
 

@@ -1,7 +1,7 @@
-import { parseTaskDate, type Task } from '../api/taskSchema';
+import { parseTaskDate, staleSince, type Task } from '../api/taskSchema';
 import { formatCount } from '../format/count';
-import { stalledNote } from '../panel/stalledNote';
-import { formatRelative } from '../panel/timeFormat';
+import { stalledNote } from '../format/stalledNote';
+import { formatRelative } from '../format/time';
 
 /** The row's label: the file name, else the ID. */
 export function taskRowLabel(task: Task): string {
@@ -14,7 +14,7 @@ export function taskRowLabel(task: Task): string {
  */
 export function taskRowDescription(task: Task, now: Date): string {
   const created = parseTaskDate(task.created_at);
-  return [stalledNote(task, now), task.entity_type, created && formatRelative(created, now), recordCounts(task)].filter(Boolean).join(' · ');
+  return [stalledNote(staleSince(task, now), now), task.entity_type, created && formatRelative(created, now), recordCounts(task)].filter(Boolean).join(' · ');
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Task } from '../api/taskSchema';
-import { stalledNote } from '../panel/stalledNote';
+import { staleSince, type Task } from '../api/taskSchema';
+import { stalledNote } from '../format/stalledNote';
 import { formatCount } from '../format/count';
 
 /** Markdown for a row's hover: the main fields, every server value escaped. */
@@ -16,7 +16,7 @@ export function taskTooltipMarkdown(task: Task, now: Date = new Date()): string 
     ['Failed', text(task.failed_at)],
   ];
   const lines = rows.filter(([, value]) => value).map(([name, value]) => `**${name}:** ${value}  `);
-  const stalled = stalledNote(task, now);
+  const stalled = stalledNote(staleSince(task, now), now);
   if (stalled) {
     lines.unshift(`**${stalled}.** The server's workflow may have timed out without marking the task failed; it is checked every 10 minutes.`, '');
   }

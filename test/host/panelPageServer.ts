@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { buildPanelHtml, createNonce, PANEL_ASSET_PATHS, PANEL_RESOURCE_ROOTS } from '../../src/panel/panelHtml';
@@ -26,7 +26,9 @@ export async function servePanelPage(): Promise<PanelPageServer> {
     throw new Error(`${path.relative(PROJECT_ROOT, script)} is missing: run \`npm run build\` first`);
   });
   let origin = '';
-  const server = createServer(async (req, res) => {
+  // Node ignores what a request handler returns: the async work is started and its errors caught inside.
+  const server = createServer((req, res) => void answer(req, res));
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/panel.html') {
       const asset = (parts: readonly string[]) => `${origin}/${parts.join('/')}`;
@@ -40,7 +42,7 @@ export async function servePanelPage(): Promise<PanelPageServer> {
     } catch {
       res.writeHead(404).end();
     }
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url: `${origin}/panel.html`, close: () => new Promise((resolve) => server.close(() => resolve())) };

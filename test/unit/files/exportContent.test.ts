@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { decodeExport } from '../../../src/panel/exportContent';
+import { decodeExport } from '../../../src/files/exportContent';
 
 describe('decodeExport', () => {
   const csv = 'invoice_id,amount\ninv_1,10.00\ninv_2,"1,200.50"\n';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { TaskSchema } from '../../../src/api/taskSchema';
-import { classifyFileUrl, isCsvFile, isGzip, isWebUrl, openInEditorState } from '../../../src/panel/fileLocation';
+import { classifyFileUrl, isCsvFile, isGzip, isWebUrl, openInEditorState } from '../../../src/files/fileLocation';
 
 describe('classifyFileUrl', () => {
   it('opens http and https, sends s3 through the download route', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatDuration, formatLocal, formatRelative } from '../../../src/panel/timeFormat';
+import { formatDuration, formatLocal, formatRelative } from '../../../src/format/time';
 
 describe('timeFormat', () => {
   const now = new Date('2026-11-27T12:00:00Z');
