@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import * as clearApiKey from './commands/clearApiKey';
-import { CORE_COMMAND_IDS, TEST_COMMAND_IDS } from './commands/commandIds';
+import { coreCommandIds } from './commands/commandIds';
 import { LazyCommands } from './commands/lazyCommands';
 import * as setApiKey from './commands/setApiKey';
 import * as showLog from './commands/showLog';
@@ -20,8 +20,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = new OutputLog();
   const keys = new ApiKeyStore(context.secrets, log);
   let core: Core | undefined;
-  const testing = context.extensionMode !== vscode.ExtensionMode.Production;
-  const commands = new LazyCommands([...CORE_COMMAND_IDS, ...(testing ? TEST_COMMAND_IDS : [])], () => loadCore());
+  const installed = context.extensionMode === vscode.ExtensionMode.Production;
+  const commands = new LazyCommands(coreCommandIds(installed), () => loadCore());
   const loadCore = (): Core => {
     if (!core) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

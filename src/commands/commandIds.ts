@@ -25,3 +25,8 @@ export const CORE_COMMAND_IDS = [
 export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot'] as const;
 
 export type CoreCommandId = (typeof CORE_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];
+
+/** The IDs activation registers for core: the test hook too only when the extension runs from its folder. */
+export function coreCommandIds(installed: boolean): readonly CoreCommandId[] {
+  return installed ? CORE_COMMAND_IDS : [...CORE_COMMAND_IDS, ...TEST_COMMAND_IDS];
+}

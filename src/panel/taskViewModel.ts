@@ -1,4 +1,5 @@
 import type { Task } from '../api/taskSchema';
+import { formatCount } from '../format/count';
 import { parseErrorSummary } from './errorSummary';
 import { isExport, openFileState, openInEditorState } from '../files/fileLocation';
 import { buildTimeView, type TimeViewOptions } from './taskTimeView';
@@ -63,7 +64,7 @@ function recordsView(task: Task): RecordsView {
   if (total !== undefined && total > 0) {
     const done = Math.min(processed ?? 0, total);
     const percent = Math.round((done / total) * 1000) / 10;
-    progress = { mode: 'determinate', percent, label: `${formatCount(done)} of ${formatCount(total)} records processed (${percent}%)` };
+    progress = { mode: 'determinate', percent, label: `${countText(done)} of ${countText(total)} records processed (${percent}%)` };
   } else if (status === 'PROCESSING' && !processed) {
     progress = { mode: 'indeterminate', label: 'Processing: counts are written when the task ends.' };
   } else if (status === 'PENDING') {
@@ -72,10 +73,10 @@ function recordsView(task: Task): RecordsView {
     progress = { mode: 'none', label: total === undefined ? 'The server sends no total for this task.' : '' };
   }
   return {
-    total: formatCount(total),
-    processed: formatCount(processed),
-    successful: formatCount(count(task.successful_records)),
-    failed: formatCount(failed),
+    total: countText(total),
+    processed: countText(processed),
+    successful: countText(count(task.successful_records)),
+    failed: countText(failed),
     hasFailures: (failed ?? 0) > 0,
     progress,
   };
@@ -110,6 +111,7 @@ function count(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-function formatCount(value: number | undefined): string {
-  return value === undefined ? '—' : value.toLocaleString('en-US');
+/** A record count as the display language writes it; a dash when the server sent none. */
+function countText(value: number | undefined): string {
+  return value === undefined ? '—' : formatCount(value);
 }

@@ -103,7 +103,7 @@ export class ErrorTable implements ErrorFilter {
     const needle = this.filterText.trim().toLowerCase();
     const matches = needle ? this.items.filter((item) => item.haystack.indexOf(needle) !== -1) : this.items;
     const count = (n: number) => n.toLocaleString('en-US');
-    shown.textContent = needle ? `Showing ${count(matches.length)} of ${count(this.items.length)}` : `${count(this.items.length)} entries`;
+    shown.textContent = needle ? `Showing ${count(matches.length)} of ${count(this.items.length)}` : `${count(this.items.length)} ${this.items.length === 1 ? 'entry' : 'entries'}`;
     // Most keystrokes leave the matches as they were ("cust" → "custo", "" → "c"): then the
     // table, and any chunks still to come, stay as they are.
     if (sameRows(matches, listed)) return;

@@ -238,6 +238,12 @@ describe('task panel page (Chromium)', function () {
     assert.equal(await page.textContent('#errors-shown'), '1,000 entries');
   });
 
+  it('counts a single error entry as "1 entry"', async () => {
+    const one = flexprice.store.add({ task_type: 'IMPORT', entity_type: 'EVENTS', task_status: 'FAILED', error_summary: 'Record 3: customer not found', failed_records: 1 });
+    await showTask(one.id);
+    assert.equal(await page.textContent('#errors-shown'), '1 entry');
+  });
+
   it('sends actions for its own task only, and explains disabled ones', async () => {
     const unfinished = flexprice.store.add({ task_type: 'EXPORT', entity_type: 'invoice', task_status: 'PROCESSING', file_url: 's3://exports/invoice.csv' });
     const task = await showTask(unfinished.id);

@@ -3,7 +3,7 @@ import { registeredCommands } from '../vscodeStandIn';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CORE_COMMAND_IDS, TEST_COMMAND_IDS, type CoreCommandId } from '../../../src/commands/commandIds';
+import { CORE_COMMAND_IDS, TEST_COMMAND_IDS, coreCommandIds, type CoreCommandId } from '../../../src/commands/commandIds';
 import { CORE_COMMANDS, TEST_COMMANDS } from '../../../src/commands/coreCommands';
 import type { CoreCommandDeps } from '../../../src/commands/coreCommandDeps';
 import { LazyCommands } from '../../../src/commands/lazyCommands';
@@ -37,6 +37,12 @@ describe('command wiring', () => {
     const menus = Object.values(manifest.contributes.menus).flat().map((entry) => entry.command);
     for (const command of menus) assert.ok(contributed.includes(command), `${command} in a menu is contributed`);
     for (const id of TEST_COMMAND_IDS) assert.ok(!contributed.includes(id) && !menus.includes(id));
+  });
+
+  it('registers the tree-snapshot test hook only when the extension runs from its folder', () => {
+    assert.ok(!coreCommandIds(true).includes('flexprice.internal.taskTreeSnapshot'));
+    assert.ok(coreCommandIds(false).includes('flexprice.internal.taskTreeSnapshot'));
+    assert.deepEqual(coreCommandIds(true), CORE_COMMAND_IDS);
   });
 
   describe('LazyCommands', () => {
