@@ -233,4 +233,50 @@ describe('Task tree', () => {
     }
     await until('the tasks again', async () => (await snapshot()).rows[0]?.label.startsWith('Running'));
   });
+
+  it('shows a list with one malformed item as its readable tasks plus one Unreadable row, not an error', async () => {
+    // A count sent as text: the schema refuses this one item, and only this one.
+    const bad = server.store.add({ task_type: 'EXPORT', entity_type: 'invoice', task_status: 'COMPLETED', file_name: 'bad.csv', total_records: '12' as unknown as number });
+    try {
+      await vscode.commands.executeCommand('flexprice.refreshTasks');
+      const rows = await until('the Unreadable group', async () => {
+        const snap = await snapshot();
+        return snap.rows.some((row) => row.label === 'Unreadable (1)') && snap.rows;
+      });
+      assert.ok(!rows.some((row) => row.contextValue?.startsWith('message;error')), outline(rows).join('\n'));
+      assert.ok(rows.some((row) => row.label === `Unreadable task ${bad.id}: total_records: expected number`), outline(rows).join('\n'));
+      assert.ok(rows.some((row) => row.label === 'customers.csv') && rows.some((row) => row.label === 'invoices.csv'), 'the readable tasks are all there');
+    } finally {
+      server.store.remove(bad.id);
+      await vscode.commands.executeCommand('flexprice.refreshTasks');
+    }
+  });
+
+  it('takes a task out of a status-filtered list when it leaves the status, reading only what changed', async () => {
+    const picks = ['Any', 'Any', 'PROCESSING'];
+    const quickPick = stubWindow('showQuickPick', (async (items: readonly vscode.QuickPickItem[]) => {
+      const label = picks.shift();
+      return (await items).find((item) => item.label === label);
+    }) as unknown as typeof vscode.window.showQuickPick);
+    const running = server.store.add({ task_type: 'EXPORT', entity_type: 'credit_usage', task_status: 'PROCESSING', file_name: 'leaving.csv' });
+    try {
+      await vscode.commands.executeCommand('flexprice.filterTasks');
+      await until('the filtered list', async () => (await snapshot()).rows.some((row) => row.label === 'leaving.csv'));
+      server.requests.clear();
+      server.store.update(running.id, { task_status: 'COMPLETED', total_records: 5, processed_records: 5, successful_records: 5 });
+      const rows = await until('the task to leave the list', async () => {
+        const snap = await snapshot();
+        return !snap.rows.some((row) => row.label === 'leaving.csv') && snap.rows;
+      });
+      // What is left is exactly what the server holds as PROCESSING.
+      const processing = server.store.all().filter((task) => task.task_status === 'PROCESSING').map((task) => `  ${task.file_name}`);
+      assert.equal(rows[0].label, `Running (${processing.length})`);
+      assert.deepEqual(outline(rows).slice(1).sort(), processing.sort());
+      const lists = server.requests.all().filter((request) => request.path === '/v1/tasks');
+      assert.ok(lists.length > 0 && lists.every((request) => request.query.sort === 'updated_at' && request.query.task_status === undefined), JSON.stringify(lists.map((request) => request.query)));
+    } finally {
+      quickPick.restore();
+      await vscode.commands.executeCommand('flexprice.clearTaskFilters');
+    }
+  });
 });
