@@ -35,6 +35,15 @@ function groupOf(rows: TreeSnapshotRow[], label: string): string | undefined {
   return rows.slice(0, index).reverse().find((row) => row.depth === 0)?.label;
 }
 
+/** Answers Filter Tasks' three quick picks (type, entity, status) with these labels, in order. */
+function answerFilterPicks(labels: string[]) {
+  const picks = [...labels];
+  return stubWindow('showQuickPick', (async (items: readonly vscode.QuickPickItem[]) => {
+    const label = picks.shift();
+    return (await items).find((item) => item.label === label);
+  }) as unknown as typeof vscode.window.showQuickPick);
+}
+
 describe('Task tree', () => {
   let server: LocalFlexpriceServer;
 
@@ -81,11 +90,7 @@ describe('Task tree', () => {
   });
 
   it('sends the chosen filter to the server and shows it in the view description; Clear Filters removes it', async () => {
-    const picks = ['IMPORT', 'Any', 'FAILED'];
-    const quickPick = stubWindow('showQuickPick', (async (items: readonly vscode.QuickPickItem[]) => {
-      const label = picks.shift();
-      return (await items).find((item) => item.label === label);
-    }) as unknown as typeof vscode.window.showQuickPick);
+    const quickPick = answerFilterPicks(['IMPORT', 'Any', 'FAILED']);
     try {
       await vscode.commands.executeCommand('flexprice.filterTasks');
     } finally {
@@ -253,11 +258,7 @@ describe('Task tree', () => {
   });
 
   it('takes a task out of a status-filtered list when it leaves the status, reading only what changed', async () => {
-    const picks = ['Any', 'Any', 'PROCESSING'];
-    const quickPick = stubWindow('showQuickPick', (async (items: readonly vscode.QuickPickItem[]) => {
-      const label = picks.shift();
-      return (await items).find((item) => item.label === label);
-    }) as unknown as typeof vscode.window.showQuickPick);
+    const quickPick = answerFilterPicks(['Any', 'Any', 'PROCESSING']);
     const running = server.store.add({ task_type: 'EXPORT', entity_type: 'credit_usage', task_status: 'PROCESSING', file_name: 'leaving.csv' });
     try {
       await vscode.commands.executeCommand('flexprice.filterTasks');
