@@ -4,15 +4,19 @@ import type { Task } from '../api/taskSchema';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientProvider } from '../auth/clientProvider';
 import { reportApiError } from '../ui/reportApiError';
-import type { CoreCommandDeps } from './coreCommandDeps';
 import type { BoundedIdList } from '../storage/boundedIdList';
+import type { CoreCommandDeps } from './coreCommandDeps';
 import { promptForApiKey } from './setApiKey';
 import { askForTaskId } from './taskIdPrompt';
 
-export interface GetTaskDeps {
+/** What looking a task up by ID needs: the key (asked for if missing), the client, the recent IDs. */
+export interface TaskLookupDeps {
   readonly keys: ApiKeyStore;
   readonly clients: ClientProvider;
   readonly recent: BoundedIdList;
+}
+
+export interface GetTaskDeps extends TaskLookupDeps {
   /** Shows a fetched task to the user (the task panel). */
   readonly show: (task: Task) => unknown;
 }
@@ -38,16 +42,12 @@ export function register({ commands, keys, clients, recent, tree, panels }: Core
  * task with progress, remembers the ID and shows the task.
  */
 export async function getTask(deps: GetTaskDeps, idArgument?: unknown): Promise<void> {
-  const task = await fetchTaskWithProgress(deps, idArgument);
+  const task = await fetchTaskWithProgress(deps, idArgument, (taskId) => getTask(deps, taskId));
   if (task) await deps.show(task);
 }
 
 /** The shared first half of Get Task and Open Task File: an ID in, a fetched task (or a shown error) out. */
-export async function fetchTaskWithProgress(
-  deps: GetTaskDeps,
-  idArgument: unknown,
-  retry: (taskId: string) => unknown = (taskId) => getTask(deps, taskId),
-): Promise<Task | undefined> {
+export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: unknown, retry: (taskId: string) => unknown): Promise<Task | undefined> {
   const given = taskIdFromArgument(idArgument);
   const raw = given ?? (await askForTaskId(deps.recent));
   if (raw === undefined) return undefined;
