@@ -5,6 +5,7 @@ import { FlexpriceApiError, isFlexpriceApiError } from './apiError';
 import { type DownloadOptions, downloadFile } from './downloadFile';
 import { keepCredentialsOnOrigin } from './redirectGuard';
 import { parseResponseBody } from './responseBody';
+import { type CurrentUser, CurrentUserSchema, type EnvironmentList, EnvironmentListSchema } from './identitySchema';
 import { errorFromStatus } from './statusError';
 import { normalizeTaskId, taskPath } from './taskId';
 import { type TaskListFilter, taskListQuery } from './taskListQuery';
@@ -99,6 +100,19 @@ export class FlexpriceClient {
   async getDownloadUrl(id: string, signal?: AbortSignal): Promise<string> {
     const link = await this.get(taskPath(this.checkedId(id), 'download'), DownloadLinkSchema, signal);
     return link.download_url;
+  }
+
+  /**
+   * `GET /environments`: the tenant's environments the caller may see. Keys without the
+   * environment read permission get 403 (permission_denied); servers without the route, 404.
+   */
+  async listEnvironments(signal?: AbortSignal): Promise<EnvironmentList> {
+    return this.get('environments', EnvironmentListSchema, signal);
+  }
+
+  /** `GET /users/me`: the caller (for an API key, its service account) and, on current servers, its tenant. */
+  async getCurrentUser(signal?: AbortSignal): Promise<CurrentUser> {
+    return this.get('users/me', CurrentUserSchema, signal);
   }
 
   /** Fetches a download link, without the API key, refusing files over `maxBytes`. */

@@ -36,6 +36,11 @@ export class DownloadLinks {
     return path + query;
   }
 
+  /** Whether this issued the token (expired or not), so a server with several environments finds the issuer. */
+  has(token: string): boolean {
+    return this.links.has(token);
+  }
+
   /** `rawQuery` is the request's query as sent, not decoded. */
   resolve(token: string, fileName: string, rawQuery: string): LinkLookup {
     const link = this.links.get(token);

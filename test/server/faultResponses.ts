@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ENVIRONMENT_DENIED_BODY, PERMISSION_DENIED_BODY, flatError, legacyError, nginxHtml } from './errors';
+import { ENVIRONMENT_DENIED_BODY, PERMISSION_DENIED_BODY, flatError, legacyError, nginxHtml, routeNotFound } from './errors';
 import type { FaultSpec } from './faults';
 import { sendEmpty, sendJson, sendText } from './respond';
 
@@ -10,7 +10,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * Answers the request the way the fault says. Returns false when the fault does not decide
  * the answer (latency only), so normal handling goes on.
  */
-export function answerWithFault(fault: FaultSpec, req: IncomingMessage, res: ServerResponse): boolean {
+export function answerWithFault(fault: FaultSpec, req: IncomingMessage, res: ServerResponse, path: string): boolean {
   if (fault.dropConnection) {
     req.socket.destroy();
     return true;
@@ -35,6 +35,10 @@ export function answerWithFault(fault: FaultSpec, req: IncomingMessage, res: Ser
   }
   if (fault.forbidden) {
     sendJson(res, 403, fault.forbidden === 'environment' ? ENVIRONMENT_DENIED_BODY : PERMISSION_DENIED_BODY);
+    return true;
+  }
+  if (fault.routeMissing) {
+    sendJson(res, 404, routeNotFound(path));
     return true;
   }
   if (fault.malformedJson) {

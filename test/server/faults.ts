@@ -23,6 +23,8 @@ export interface FaultSpec {
   /** 302 to this origin with the same path and query. */
   redirectTo?: string;
   forbidden?: 'environment' | 'permissions';
+  /** 404 route not found, as a server too old to have the route answers. */
+  routeMissing?: boolean;
   /** 200 with a body of the wrong shape: `{"data":[]}`. */
   wrongShape?: boolean;
 }

@@ -2,13 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DownloadLinks } from './downloadLinks';
 import { FaultSwitches } from './faults';
+import type { EnvironmentRecord, IdentityContext } from './handlers/identity';
+import { DEFAULT_TENANT, type EnvironmentSpec, type TenantSpec } from './identity';
 import { LifecycleSimulator, type SimulatorOptions } from './lifecycleSimulator';
-import { handleRequest } from './requestPipeline';
+import { type EnvironmentParts, handleRequest } from './requestPipeline';
 import { RequestLog } from './requestLog';
 import { sendJson } from './respond';
 import { seedTasks } from './seedTasks';
 import type { ServerContext } from './serverContext';
+import { DEFAULT_ENVIRONMENT_ID } from './taskRecord';
 import { TaskStore } from './taskStore';
+import { rfc3339 } from './timestamps';
 
 export { FIXTURE_IDS } from './fixtureIds';
 export { LINK_LIFETIME_MS } from './downloadLinks';
@@ -17,6 +21,16 @@ export type { LoggedRequest, RequestFilter } from './requestLog';
 export type { ServerTask } from './taskRecord';
 export { scheduleScenario, type ScenarioOptions, type ScenarioPlan } from './scenario';
 export { FaultSwitches, LifecycleSimulator, RequestLog, TaskStore, type SimulatorOptions };
+export {
+  DEFAULT_TENANT,
+  PRODUCTION_API_KEY,
+  PRODUCTION_ENVIRONMENT_ID,
+  SANDBOX_API_KEY,
+  SANDBOX_ENVIRONMENT_ID,
+  twoEnvironments,
+  type EnvironmentSpec,
+  type TenantSpec,
+} from './identity';
 
 export const DEFAULT_API_KEY = 'fp_demo_key_local';
 
@@ -25,8 +39,21 @@ export interface ServerOptions {
   port?: number;
   /** Default 'fp_demo_key_local'. */
   apiKey?: string;
-  /** When set, requests must send X-Environment-ID equal to it (else 403); also the tasks' environment_id. */
+  /**
+   * When set, requests must send X-Environment-ID equal to it (else 403), except to the discovery
+   * routes (/users, /environments, /tenants); also the tasks' environment_id. Single-environment
+   * servers only: with `environments`, keys are dashboard keys and the header is ignored.
+   */
   environmentId?: string;
+  /**
+   * Several environments of one tenant, each with its own key, tasks and simulator; the key on
+   * a request picks the environment. Replaces `apiKey` and `environmentId`. See twoEnvironments().
+   */
+  environments?: EnvironmentSpec[];
+  /** The tenant every environment belongs to; default DEFAULT_TENANT (id tenant_01JQ6ZT3…, "Acme"). */
+  tenant?: TenantSpec;
+  /** False: an older server, without GET /environments and GET /users/me (404 route not found). Default true. */
+  identityRoutes?: boolean;
   /** Seed for seeded data and the simulator (default 42): same seed and clock → same server. */
   seed?: number;
   /** Total tasks to seed, fixtures included (default 40); false/0 = empty store. */
@@ -42,30 +69,74 @@ export interface LocalFlexpriceServer {
   readonly baseUrl: string;
   /** e.g. http://127.0.0.1:PORT */
   readonly origin: string;
+  /** The first environment's key. */
   readonly apiKey: string;
+  /** The first environment's tasks. */
   readonly store: TaskStore;
   readonly faults: FaultSwitches;
   readonly requests: RequestLog;
+  /** The first environment's simulator. */
   readonly simulator?: LifecycleSimulator;
+  /** Every environment served, in the order given (one for a single-environment server). */
+  readonly environments: ReadonlyArray<ServedEnvironment>;
+  readonly tenant: TenantSpec;
+  /** Whether GET /environments and GET /users/me exist; false answers like an older server. Settable. */
+  identityRoutes: boolean;
   /** Closes all sockets (hung ones too) and stops every timer. */
   close(): Promise<void>;
 }
 
+export interface ServedEnvironment {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly apiKey: string;
+  readonly store: TaskStore;
+  readonly simulator?: LifecycleSimulator;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
 export async function startFlexpriceServer(options: ServerOptions = {}): Promise<LocalFlexpriceServer> {
   const clock = options.clock ?? Date.now;
   const seed = options.seed ?? 42;
-  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
-  const store = new TaskStore({ clock, seed, environmentId: options.environmentId });
-  seedTasks(store, seed, clock(), options.seedTasks === false ? 0 : options.seedTasks ?? 40);
-
+  const tenant = options.tenant ?? DEFAULT_TENANT;
+  const specs = environmentSpecs(options);
   const simulatorOptions = options.simulate === true ? {} : options.simulate || undefined;
-  const simulator = simulatorOptions ? new LifecycleSimulator(store, clock, seed, simulatorOptions) : undefined;
+  const startedAt = clock();
+  let origin = '';
+
+  const environments = specs.map((spec, index): EnvironmentParts => {
+    const envSeed = spec.seed ?? seed + index;
+    const store = new TaskStore({ clock, seed: envSeed, environmentId: spec.id, tenantId: tenant.id });
+    seedTasks(store, envSeed, startedAt, spec.seedTasks === false ? 0 : spec.seedTasks ?? (options.seedTasks === false ? 0 : options.seedTasks ?? 40));
+    const simulator = simulatorOptions ? new LifecycleSimulator(store, clock, envSeed, simulatorOptions) : undefined;
+    // Created a day apart, the first the oldest, so the newest-first list is not the order given.
+    const createdAt = rfc3339(startedAt - (90 - index) * DAY_MS);
+    const record: EnvironmentRecord = { id: spec.id, name: spec.name, type: spec.type, created_at: createdAt, updated_at: createdAt };
+    const context: ServerContext = { store, links: new DownloadLinks(clock), clock, origin: () => origin };
+    return { record, apiKey: spec.apiKey, context, simulator };
+  });
+  const identity: IdentityContext = {
+    tenant,
+    tenantCreatedAt: rfc3339(startedAt - 120 * DAY_MS),
+    environments: environments.map(({ record }) => record),
+  };
+  let identityRoutes = options.identityRoutes ?? true;
+
   const faults = new FaultSwitches();
   const requests = new RequestLog();
   const delays = new DelayTimers();
-  let origin = '';
-  const context: ServerContext = { store, links: new DownloadLinks(clock), clock, origin: () => origin };
-  const parts = { context, apiKey, environmentId: options.environmentId, faults, requests, simulator, delay: delays.wait };
+  const parts = {
+    environments,
+    identity,
+    requiredEnvironmentId: options.environments ? undefined : options.environmentId,
+    identityRoutes: () => identityRoutes,
+    faults,
+    requests,
+    clock,
+    delay: delays.wait,
+  };
 
   const server = createServer((req, res) => {
     handleRequest(parts, req, res).catch((error: unknown) => {
@@ -74,24 +145,63 @@ export async function startFlexpriceServer(options: ServerOptions = {}): Promise
   });
   await listen(server, options.port ?? 0);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (simulator && simulatorOptions?.autoStart !== false) simulator.start();
+  if (simulatorOptions?.autoStart !== false) for (const { simulator } of environments) simulator?.start();
 
+  const served = environments.map(({ record, apiKey, context, simulator }): ServedEnvironment => ({
+    id: record.id,
+    name: record.name,
+    type: record.type,
+    apiKey,
+    store: context.store,
+    ...(simulator ? { simulator } : {}),
+  }));
+  const first = environments[0];
   return {
     baseUrl: `${origin}/v1`,
     origin,
-    apiKey,
-    store,
+    apiKey: first.apiKey,
+    store: first.context.store,
     faults,
     requests,
-    simulator,
+    simulator: first.simulator,
+    environments: served,
+    tenant,
+    get identityRoutes() {
+      return identityRoutes;
+    },
+    set identityRoutes(enabled: boolean) {
+      identityRoutes = enabled;
+    },
     close: async () => {
-      simulator?.stop();
+      for (const { simulator } of environments) simulator?.stop();
       delays.cancelAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     },
   };
+}
+
+/** The environments to serve: those given, or the one a single-key server has always served. */
+function environmentSpecs(options: ServerOptions): EnvironmentSpec[] {
+  if (options.environments) {
+    if (options.environments.length === 0) throw new Error('environments: give at least one');
+    const keys = new Set(options.environments.map(({ apiKey }) => apiKey));
+    const ids = new Set(options.environments.map(({ id }) => id));
+    if (keys.size !== options.environments.length || ids.size !== options.environments.length) {
+      throw new Error('environments: every environment needs its own id and key');
+    }
+    return options.environments;
+  }
+  return [
+    {
+      id: options.environmentId ?? DEFAULT_ENVIRONMENT_ID,
+      name: 'Sandbox',
+      type: 'development',
+      apiKey: options.apiKey ?? DEFAULT_API_KEY,
+      seed: options.seed ?? 42,
+    },
+  ];
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { routeNotFound } from './errors';
 import { downloadLink } from './handlers/downloadLink';
 import { getTask } from './handlers/getTask';
+import { currentUser, type EnvironmentRecord, type IdentityContext, listEnvironments } from './handlers/identity';
 import { listTasks } from './handlers/listTasks';
 import { serveExportFile } from './handlers/serveExportFile';
 import { sendJson } from './respond';
@@ -18,6 +19,23 @@ export function routeApi(context: ServerContext, method: string, segments: strin
   if (isGet && segments.length === 2 && segments[0] === 'tasks' && segments[1] !== '') return getTask(context, segments[1], res);
   if (isGet && segments.length === 3 && segments[0] === 'tasks' && segments[2] === 'download') return downloadLink(context, segments[1], res);
   sendJson(res, 404, routeNotFound(path));
+}
+
+/**
+ * `GET /environments` and `GET /users/me`, which a key reaches without X-Environment-ID.
+ * Returns false for any other route, which then answers as routeApi says (404).
+ */
+export function routeIdentity(identity: IdentityContext, caller: EnvironmentRecord, method: string, segments: string[], params: URLSearchParams, res: ServerResponse): boolean {
+  if (method !== 'GET') return false;
+  if (segments.length === 1 && segments[0] === 'environments') {
+    listEnvironments(identity, params, res);
+    return true;
+  }
+  if (segments.length === 2 && segments[0] === 'users' && segments[1] === 'me') {
+    currentUser(identity, caller, res);
+    return true;
+  }
+  return false;
 }
 
 /** The presigned file links under `/files/{token}/{name}`; `rawQuery` as sent, with its `?`. */
