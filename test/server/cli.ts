@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
-import { FIXTURE_IDS, startFlexpriceServer } from './flexpriceServer';
+import { FIXTURE_IDS, startFlexpriceServer, twoEnvironments } from './flexpriceServer';
 
-/** `npm run sandbox`: a local Flexprice to point VS Code at, with tasks moving on their own. */
+/**
+ * `npm run sandbox`: a local Flexprice to point VS Code at, with tasks moving on their own.
+ * By default one tenant with two environments, Sandbox and Production, each with its own key;
+ * `--environment-id` serves one environment whose key needs that X-Environment-ID instead.
+ */
 
 const USAGE = `Usage: npm run sandbox -- [--port 8787] [--seed 42] [--no-simulate] [--environment-id ENV] [--time-scale 1]`;
 
@@ -24,21 +28,32 @@ async function main(): Promise<void> {
   const seed = integer(values.seed, 'seed');
   const timeScale = Number(values['time-scale']);
   const environmentId = values['environment-id'];
+  // The seed is Sandbox's; Production's follows from it, so the two hold different tasks.
+  const environments = environmentId ? undefined : twoEnvironments().map((environment, index) => ({ ...environment, seed: seed + index * 4200 }));
   const server = await startFlexpriceServer({
     port,
     seed,
     environmentId,
+    environments,
     simulate: values['no-simulate'] ? false : { timeScale: timeScale > 0 ? timeScale : 1 },
   });
 
-  const settings: Record<string, string> = { 'flexprice.apiUrl': server.baseUrl };
-  if (environmentId) settings['flexprice.environmentId'] = environmentId;
   console.log(`Local Flexprice sandbox listening at ${server.baseUrl}`);
-  console.log(`API key (demo only): ${server.apiKey}`);
+  console.log(`Tenant: ${server.tenant.name} (${server.tenant.id})`);
+  console.log('API keys (demo only):');
+  for (const environment of server.environments) {
+    console.log(`  ${environment.name.padEnd(12)} ${environment.type.padEnd(12)} ${environment.apiKey.padEnd(24)} ${environment.id}`);
+  }
   console.log(`Simulator: ${server.simulator ? 'on, new tasks appear and progress by themselves' : 'off'}`);
-  console.log('\nPaste into VS Code settings.json:');
-  console.log(JSON.stringify(settings, null, 2).slice(2, -2));
-  console.log('\nThen run "Flexprice: Set API Key" with the key above.');
+  if (environmentId) {
+    const settings = { 'flexprice.apiUrl': server.baseUrl, 'flexprice.environmentId': environmentId };
+    console.log('\nPaste into VS Code settings.json:');
+    console.log(JSON.stringify(settings, null, 2).slice(2, -2));
+    console.log('\nThen run "Flexprice: Set API Key" with the key above.');
+  } else {
+    console.log(`\nRun "Flexprice: Add Connection…" with the API URL ${server.baseUrl} and one of the keys above;`);
+    console.log('add the other one too, then "Flexprice: Switch Connection" moves between them.');
+  }
   console.log(`Try "Flexprice: Get Task" with ${FIXTURE_IDS.completedWithErrors} (import with row errors).`);
   console.log('\nCtrl-C to stop.');
 
