@@ -16,21 +16,22 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   polling: ['api', 'log'],
   log: [],
   storage: [],
+  connections: ['api', 'log', 'polling', 'storage'],
   format: [],
   configuration: ['api', 'polling'],
-  auth: ['api', 'configuration', 'log'],
+  auth: ['api', 'configuration', 'connections', 'log'],
   ui: ['api', 'log'],
   files: ['api', 'webview'],
   webview: [],
-  tree: ['api', 'auth', 'configuration', 'format', 'log', 'polling', 'storage', 'ui'],
-  panel: ['api', 'auth', 'files', 'format', 'log', 'polling', 'ui', 'webview'],
-  commands: ['api', 'auth', 'configuration', 'files', 'log', 'panel', 'storage', 'tree', 'ui'],
-  core: ['auth', 'commands', 'format', 'log', 'panel', 'storage', 'tree'],
-  extension: ['auth', 'commands', 'core', 'log', 'panel', 'tree'],
+  tree: ['connections', 'api', 'auth', 'configuration', 'format', 'log', 'polling', 'storage', 'ui'],
+  panel: ['connections', 'api', 'auth', 'files', 'format', 'log', 'polling', 'ui', 'webview'],
+  commands: ['connections', 'api', 'auth', 'configuration', 'files', 'log', 'panel', 'storage', 'tree', 'ui'],
+  core: ['connections', 'auth', 'commands', 'format', 'log', 'panel', 'storage', 'tree'],
+  extension: ['connections', 'auth', 'commands', 'core', 'log', 'panel', 'tree'],
 };
 
 /** Parts that run without VS Code (plain Node, or the browser for the webview). */
-const WITHOUT_VSCODE = ['api', 'polling', 'storage', 'format', 'webview'];
+const WITHOUT_VSCODE = ['api', 'polling', 'storage', 'format', 'webview', 'connections'];
 
 interface SourceFile {
   readonly file: string;
