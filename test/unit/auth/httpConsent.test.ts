@@ -1,13 +1,13 @@
 // First: ClientProvider and ApiKeyStore import `vscode`, which this module stands in for.
-import { settings } from '../vscodeStandIn';
+import '../vscodeStandIn';
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
 import { isFlexpriceApiError } from '../../../src/api/apiError';
 import { ApiKeyStore } from '../../../src/auth/apiKeyStore';
 import { HttpConsent, type HttpConsentAnswer, insecureOrigin } from '../../../src/auth/httpConsent';
 import { ClientProvider } from '../../../src/auth/clientProvider';
 import { SILENT_LOGGER } from '../../../src/log/logger';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../../server/flexpriceServer';
+import { environmentConnection, memoryConnections } from '../connections/memoryStores';
 
 /** globalState in memory. */
 class Memory {
@@ -20,10 +20,9 @@ class Memory {
   }
 }
 
-/** The key store with nothing stored, falling back to `key` as FLEXPRICE_API_KEY would. */
-function keysWith(key: string): ApiKeyStore {
-  const secrets = { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose: () => undefined }) };
-  return new ApiKeyStore(secrets as unknown as vscode.SecretStorage, undefined, key);
+/** The key store with nothing saved: one connection, from FLEXPRICE_API_KEY, with `key` for `apiUrl`. */
+function keysWith(key: string, apiUrl: string): ApiKeyStore {
+  return new ApiKeyStore(memoryConnections({ environment: [environmentConnection('FLEXPRICE_API_KEY', apiUrl, key)] }).store);
 }
 
 describe('plain-HTTP consent', () => {
@@ -47,10 +46,12 @@ describe('plain-HTTP consent', () => {
     let asked: string[];
     let answer: HttpConsentAnswer;
     let memory: Memory;
+    /** Where the connection points (it was the flexprice.apiUrl setting before connections). */
+    let apiUrl: string;
     const savedProxy = process.env.http_proxy;
 
     const provider = (consentMemory = memory) =>
-      new ClientProvider(keysWith(KEY), 'tests', new HttpConsent(consentMemory, async (origin) => (asked.push(origin), answer), SILENT_LOGGER), SILENT_LOGGER);
+      new ClientProvider(keysWith(KEY, apiUrl), 'tests', new HttpConsent(consentMemory, async (origin) => (asked.push(origin), answer), SILENT_LOGGER), SILENT_LOGGER);
 
     before(async () => {
       server = await startFlexpriceServer({ apiKey: KEY });
@@ -61,7 +62,6 @@ describe('plain-HTTP consent', () => {
     after(async () => {
       if (savedProxy === undefined) delete process.env.http_proxy;
       else process.env.http_proxy = savedProxy;
-      settings.clear();
       await server.close();
     });
     beforeEach(() => {
@@ -69,7 +69,7 @@ describe('plain-HTTP consent', () => {
       answer = undefined;
       memory = new Memory();
       server.requests.clear();
-      settings.set('flexprice.apiUrl', REMOTE_URL);
+      apiUrl = REMOTE_URL;
     });
 
     it('reaches the remote host once allowed, so the refusal below is not vacuous', async () => {
@@ -120,17 +120,17 @@ describe('plain-HTTP consent', () => {
       await provider().get();
       answer = undefined;
       assert.ok(await provider(memory).get(), 'a new session with the same storage does not ask');
-      settings.set('flexprice.apiUrl', 'http://billing.example.test:8081/v1');
+      apiUrl = 'http://billing.example.test:8081/v1';
       await assert.rejects(provider(memory).get(), 'another port is another origin');
       assert.deepEqual(asked, ['http://billing.example.test', 'http://billing.example.test:8081']);
     });
 
     it('never asks for https:// or loopback URLs', async () => {
       for (const url of ['https://billing.example.test/v1', server.baseUrl, `http://localhost:${new URL(server.origin).port}/v1`]) {
-        settings.set('flexprice.apiUrl', url);
+        apiUrl = url;
         assert.ok(await provider().get(), url);
       }
-      settings.set('flexprice.apiUrl', server.baseUrl);
+      apiUrl = server.baseUrl;
       await (await provider().get())!.listTasks({ limit: 1 });
       assert.deepEqual(asked, []);
       assert.equal(server.requests.count({ path: '/v1/tasks' }), 1);
