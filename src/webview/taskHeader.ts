@@ -1,6 +1,6 @@
 import { button, type SendCommand } from './actions';
 import { h, icon } from './dom';
-import type { TaskView } from './protocol/taskView';
+import type { ConnectionBadge, TaskView } from './protocol/taskView';
 
 /** A request that failed, shown above the task (or in place of it, before one has loaded). */
 export interface Problem {
@@ -8,7 +8,10 @@ export interface Problem {
   readonly retryable: boolean;
 }
 
-/** Title, status, live indicator, "Fetched …" and the toolbar. */
+/** What the header says of a panel whose connection is no longer the window's active one. */
+const INACTIVE_CONNECTION_NOTE = "Not the active connection — refreshes use this connection's key; not refreshed live.";
+
+/** Title, status, live indicator, the panel's connection, "Fetched …" and the toolbar. */
 export function taskHeader(view: TaskView, send: SendCommand): HTMLElement {
   const { actions } = view;
   return h('header', { className: 'task-header' }, [
@@ -22,6 +25,7 @@ export function taskHeader(view: TaskView, send: SendCommand): HTMLElement {
         ? h('span', { className: `live${view.stalled ? ' rarely' : ''}`, title: view.liveNote.title }, [icon(view.stalled ? 'watch' : 'broadcast'), h('span', { text: view.liveNote.label })])
         : null,
     ]),
+    connectionLine(view.connection),
     h('p', { className: 'subtle', id: 'fetched', text: view.updatedLabel }),
     h('div', { className: 'toolbar', role: 'toolbar', 'aria-label': 'Task actions' }, [
       button('Refresh', 'refresh', 'refresh', send, { primary: true }),
@@ -34,6 +38,32 @@ export function taskHeader(view: TaskView, send: SendCommand): HTMLElement {
         : null,
     ]),
   ]);
+}
+
+/**
+ * The connection the panel reads with: its name, a "Production" badge for a Production
+ * environment (Sandbox gets none), and a note once another connection is the active one.
+ * Always there, hidden without a connection, so a patch finds it where it was. The badge and
+ * the note have IDs of their own, so a patch replaces one coming or going rather than
+ * turning the one into the other.
+ */
+function connectionLine(connection: ConnectionBadge | undefined): HTMLElement {
+  const children = connection
+    ? [
+        icon('plug'),
+        h('span', { className: 'connection-label', text: 'Connection' }),
+        h('span', { className: 'connection-name', text: connection.name }),
+        connection.production
+          ? h('span', { id: 'production-badge', className: 'production-badge', role: 'note', 'aria-label': `Production environment: ${connection.name}`, title: 'This panel reads a Production environment.' }, [
+              icon('flame'),
+              h('span', { text: 'Production' }),
+            ])
+          : null,
+        connection.active ? null : h('span', { id: 'connection-inactive', className: 'connection-inactive', role: 'note' }, [icon('info'), h('span', { text: INACTIVE_CONNECTION_NOTE })]),
+      ]
+    : [];
+  const production = connection?.production ? ' production' : '';
+  return h('div', { id: 'connection', className: `connection${production}`, hidden: !connection, 'data-connection-id': connection?.id }, children);
 }
 
 /** The Stalled banner, a problem if there is one, and the place notices appear. */

@@ -19,6 +19,8 @@ import type { PageHost } from './vscodeApi';
 export class TaskPage {
   /** The task this panel belongs to; every message to the host names it. */
   private taskId: string | undefined;
+  /** The connection the panel is bound to, saved so the host restores it bound to the same one. */
+  private connectionId: string | undefined;
   private view: TaskView | undefined;
   private problem: Problem | undefined;
   private readonly notice = new Notice();
@@ -31,6 +33,7 @@ export class TaskPage {
   ) {
     const saved = host.loadState();
     this.taskId = saved.taskId;
+    this.connectionId = saved.connectionId;
     this.table = new ErrorTable(saved.filter, () => this.saveState());
   }
 
@@ -47,6 +50,7 @@ export class TaskPage {
         this.view = message.view;
         if (this.taskId !== message.view.id) this.table.clearFilter();
         this.taskId = message.view.id;
+        this.connectionId = message.view.connection?.id;
         this.problem = undefined;
         this.saveState();
         this.keepScroll(() => this.render());
@@ -83,7 +87,8 @@ export class TaskPage {
   }
 
   private saveState(): void {
-    this.host.saveState({ taskId: this.taskId, filter: this.table.text });
+    const { taskId, connectionId } = this;
+    this.host.saveState(connectionId ? { taskId, connectionId, filter: this.table.text } : { taskId, filter: this.table.text });
   }
 
   private render(): void {

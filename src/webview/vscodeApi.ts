@@ -1,4 +1,5 @@
 import type { PageMessage, PageState } from './protocol/messages';
+import { isConnectionId } from './protocol/taskViewChecks';
 
 /** What VS Code gives a webview page: the one way to reach the host, and state kept across reloads. */
 interface VsCodeApi {
@@ -20,8 +21,9 @@ export class PageHost {
   /** The state a reloaded page left, with anything unusable left out. */
   loadState(): PageState {
     const saved = this.api.getState();
-    const { taskId, filter } = typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};
-    return { taskId: typeof taskId === 'string' ? taskId : undefined, filter: typeof filter === 'string' ? filter : '' };
+    const { taskId, connectionId, filter } = typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};
+    const state = { taskId: typeof taskId === 'string' ? taskId : undefined, filter: typeof filter === 'string' ? filter : '' };
+    return isConnectionId(connectionId) ? { ...state, connectionId } : state;
   }
 
   saveState(state: PageState): void {

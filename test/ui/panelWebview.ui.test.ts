@@ -5,6 +5,7 @@ import type { Task } from '../../src/api/taskSchema';
 import { filterErrorEntries, parseErrorSummary } from '../../src/panel/errorSummary';
 import { buildTimeView } from '../../src/panel/taskTimeView';
 import { buildTaskView, type TaskView } from '../../src/panel/taskViewModel';
+import type { ConnectionBadge } from '../../src/webview/protocol/taskView';
 import { servePanelPage, type PanelPageServer } from '../host/panelPageServer';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
 
@@ -406,5 +407,144 @@ describe('task panel page (Chromium)', function () {
   it('says plainly when a FAILED task has no error summary', async () => {
     await showTask(FIXTURE_IDS.failedNoSummary);
     assert.match((await page.textContent('#errors-note')) ?? '', /failed without an error summary/);
+  });
+
+  describe('the connection in the header', () => {
+    const PRODUCTION: ConnectionBadge = { id: 'conn_acme_prod', name: 'Acme · Production', production: true, active: true };
+    const SANDBOX: ConnectionBadge = { id: 'conn_acme_sandbox', name: 'Acme · Sandbox', production: false, active: true };
+    const savedState = () => page.evaluate(() => (window as unknown as { savedState: unknown }).savedState);
+
+    /** Posts the task as the host does for a panel bound to `connection` (none: a single connection), and waits until it shows. */
+    async function showWith(task: Task, connection: ConnectionBadge | undefined): Promise<void> {
+      const built = buildTaskView(task, { now: new Date(), live: connection?.active ?? true });
+      const view: TaskView = connection ? { ...built, connection } : built;
+      await page.evaluate((message) => window.postMessage(message, '*'), { type: 'task', view });
+      await page.waitForFunction((id) => (document.getElementById('connection')?.getAttribute('data-connection-id') ?? undefined) === id, connection?.id);
+    }
+
+    it('marks a Production connection with an unmistakable badge, in the theme’s warning colours, and saves its ID', async () => {
+      const task = await client.getTask(FIXTURE_IDS.completedWithErrors);
+      await page.evaluate(() => {
+        document.documentElement.style.setProperty('--vscode-statusBarItem-warningBackground', 'rgb(201, 102, 3)');
+        document.documentElement.style.setProperty('--vscode-statusBarItem-warningForeground', 'rgb(255, 255, 255)');
+      });
+      await showWith(task, PRODUCTION);
+      assert.equal(await page.isVisible('#connection'), true);
+      assert.equal(await page.textContent('#connection .connection-name'), 'Acme · Production');
+      const badge = page.locator('#connection .production-badge');
+      assert.equal(await badge.count(), 1);
+      assert.equal(await badge.isVisible(), true);
+      assert.equal((await badge.textContent())?.trim(), 'Production');
+      assert.equal(await badge.getAttribute('aria-label'), 'Production environment: Acme · Production');
+      assert.equal(await badge.locator('.codicon-flame').count(), 1);
+      const colours = await badge.evaluate((node) => ({ background: getComputedStyle(node).backgroundColor, color: getComputedStyle(node).color }));
+      assert.deepEqual(colours, { background: 'rgb(201, 102, 3)', color: 'rgb(255, 255, 255)' });
+      assert.equal(await page.locator('.connection-inactive').count(), 0, 'the active connection has no note');
+      assert.deepEqual(await savedState(), { taskId: task.id, connectionId: PRODUCTION.id, filter: '' });
+      assert.deepEqual(cspViolations, []);
+    });
+
+    it('shows a Sandbox connection by its name only, with no badge', async () => {
+      const task = await client.getTask(FIXTURE_IDS.completedImport);
+      await showWith(task, SANDBOX);
+      assert.equal(await page.isVisible('#connection'), true);
+      assert.equal(await page.textContent('#connection .connection-name'), 'Acme · Sandbox');
+      assert.equal(await page.locator('.production-badge').count(), 0);
+      assert.equal(await page.locator('.connection-inactive').count(), 0);
+      assert.doesNotMatch((await page.textContent('#connection')) ?? '', /Production/);
+      assert.deepEqual(await savedState(), { taskId: task.id, connectionId: SANDBOX.id, filter: '' });
+    });
+
+    it('says so when the panel’s connection is not the active one', async () => {
+      const task = await client.getTask(FIXTURE_IDS.completedImport);
+      await showWith(task, { ...SANDBOX, active: false });
+      const note = page.locator('#connection .connection-inactive');
+      assert.equal(await note.isVisible(), true);
+      assert.equal((await note.textContent())?.trim(), "Not the active connection — refreshes use this connection's key; not refreshed live.");
+      assert.equal(await page.locator('.production-badge').count(), 0);
+    });
+
+    it('shows a connection name as text, whatever it holds', async () => {
+      const task = await client.getTask(FIXTURE_IDS.completedImport);
+      const before = await page.evaluate(() => document.querySelectorAll('img, script, iframe, svg, a, object').length);
+      await showWith(task, { ...PRODUCTION, name: '<img src=x onerror="window.pwned=1">' });
+      assert.equal(await page.textContent('.connection-name'), '<img src=x onerror="window.pwned=1">');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('img, script, iframe, svg, a, object').length), before);
+      assert.deepEqual(cspViolations, []);
+    });
+
+    it('patches the header as the connection changes (inactive, then Sandbox, then none), keeping the rest of the page', async () => {
+      const task = await client.getTask(FIXTURE_IDS.completedWithErrors);
+      await showWith(task, PRODUCTION);
+      await page.evaluate(() => {
+        for (const selector of ['#task-id', '#errors-body .error-row', 'button[data-command="refresh"]', '#connection .connection-name']) {
+          (document.querySelector(selector) as unknown as { kept: boolean }).kept = true;
+        }
+      });
+      const header = () =>
+        page.evaluate(() => ({
+          name: document.querySelector('#connection .connection-name')?.textContent,
+          badge: document.querySelectorAll('#connection .production-badge').length,
+          note: document.querySelectorAll('#connection .connection-inactive').length,
+          hidden: document.getElementById('connection')!.hidden,
+        }));
+
+      await showWith(task, { ...PRODUCTION, active: false });
+      assert.deepEqual(await header(), { name: 'Acme · Production', badge: 1, note: 1, hidden: false });
+      assert.deepEqual(await savedState(), { taskId: task.id, connectionId: PRODUCTION.id, filter: '' });
+
+      await showWith(task, { ...PRODUCTION, active: true });
+      assert.deepEqual(await header(), { name: 'Acme · Production', badge: 1, note: 0, hidden: false });
+
+      await showWith(task, { ...SANDBOX, active: false });
+      assert.deepEqual(await header(), { name: 'Acme · Sandbox', badge: 0, note: 1, hidden: false });
+      assert.equal((await page.textContent('.connection-inactive'))?.trim(), "Not the active connection — refreshes use this connection's key; not refreshed live.");
+      assert.deepEqual(await savedState(), { taskId: task.id, connectionId: SANDBOX.id, filter: '' });
+
+      await showWith(task, undefined);
+      assert.deepEqual(await header(), { name: undefined, badge: 0, note: 0, hidden: true });
+      assert.equal(await page.isVisible('#connection'), false);
+      assert.deepEqual(await savedState(), { taskId: task.id, filter: '' });
+
+      await showWith(task, PRODUCTION);
+      assert.deepEqual(await header(), { name: 'Acme · Production', badge: 1, note: 0, hidden: false });
+      assert.deepEqual(
+        await page.evaluate(() =>
+          ['#task-id', '#errors-body .error-row', 'button[data-command="refresh"]'].map((selector) => (document.querySelector(selector) as unknown as { kept?: boolean }).kept),
+        ),
+        [true, true, true],
+        'patched in place, not rebuilt',
+      );
+      assert.deepEqual(cspViolations, []);
+    });
+
+    it('a reloaded page keeps the connection ID it saved until its task arrives, and drops one it cannot use', async () => {
+      const id = FIXTURE_IDS.completedImport;
+      const reloadWith = async (state: unknown) => {
+        await page.addInitScript((saved) => void ((window as unknown as { savedState: unknown }).savedState = saved), state);
+        await page.reload();
+        await page.waitForFunction(() => (window as unknown as { sent: unknown[] }).sent.length > 0);
+        // Messages from one window arrive in order: once the marker is in, the page has handled 'loading'.
+        await page.evaluate(
+          (taskId) =>
+            new Promise<void>((resolve) => {
+              const onMessage = (event: MessageEvent) => {
+                if (event.data !== 'flushed') return;
+                removeEventListener('message', onMessage);
+                resolve();
+              };
+              addEventListener('message', onMessage);
+              window.postMessage({ type: 'loading', taskId }, '*');
+              window.postMessage('flushed', '*');
+            }),
+          id,
+        );
+        return savedState();
+      };
+      assert.deepEqual(await reloadWith({ taskId: id, connectionId: PRODUCTION.id, filter: 'x' }), { taskId: id, connectionId: PRODUCTION.id, filter: 'x' });
+      assert.deepEqual(await sent(), [{ type: 'ready', taskId: id }]);
+      assert.deepEqual(await reloadWith({ taskId: id, connectionId: 'c'.repeat(201), filter: '' }), { taskId: id, filter: '' });
+      assert.deepEqual(await reloadWith({ taskId: id, connectionId: 42, filter: '' }), { taskId: id, filter: '' });
+    });
   });
 });

@@ -14,6 +14,11 @@ export const isString: Check<string> = (value): value is string => typeof value 
 export const isBoolean: Check<boolean> = (value): value is boolean => typeof value === 'boolean';
 export const isNumber: Check<number> = (value): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/** A string of 1 to `maxLength` characters. */
+export function nonEmptyString(maxLength: number): Check<string> {
+  return (value): value is string => typeof value === 'string' && value.length > 0 && value.length <= maxLength;
+}
+
 export function optional<T>(check: Check<T>): Check<T | undefined> {
   return (value): value is T | undefined => value === undefined || check(value);
 }

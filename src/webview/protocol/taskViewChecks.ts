@@ -1,5 +1,5 @@
-import { anyOf, arrayOf, isBoolean, isNumber, isString, literal, objectOf, optional, type Shape } from './checks';
-import type { ErrorEntry, ErrorEntryKind, RecordsView, TaskTimeView, TaskView } from './taskView';
+import { anyOf, arrayOf, isBoolean, isNumber, isString, literal, nonEmptyString, objectOf, optional, type Shape } from './checks';
+import type { ConnectionBadge, ErrorEntry, ErrorEntryKind, RecordsView, TaskTimeView, TaskView } from './taskView';
 
 /** The checks of the view the host builds (taskView.ts), field by field. */
 
@@ -40,6 +40,21 @@ function isErrorEntries(value: unknown): value is readonly ErrorEntry[] {
 
 const isActionState = { enabled: isBoolean, reason: optional(isString) };
 
+/** The longest connection ID the page takes: what the host's readPanelState takes back from a saved state. */
+export const MAX_CONNECTION_ID_LENGTH = 200;
+/** The longest connection name the page takes: far more than any name a person gives. */
+export const MAX_CONNECTION_NAME_LENGTH = 200;
+
+/** A connection's ID, as a view names it and the page's saved state keeps it. */
+export const isConnectionId = nonEmptyString(MAX_CONNECTION_ID_LENGTH);
+
+export const isConnectionBadge = objectOf<ConnectionBadge>({
+  id: isConnectionId,
+  name: nonEmptyString(MAX_CONNECTION_NAME_LENGTH),
+  production: isBoolean,
+  active: isBoolean,
+});
+
 export const isTaskView = objectOf<TaskView>({
   ...TIME_VIEW_SHAPE,
   id: isString,
@@ -65,4 +80,5 @@ export const isTaskView = objectOf<TaskView>({
     openFile: objectOf(isActionState),
     openInEditor: objectOf({ ...isActionState, offered: isBoolean }),
   }),
+  connection: optional(isConnectionBadge),
 });

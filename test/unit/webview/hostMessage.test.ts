@@ -3,6 +3,7 @@ import { TaskSchema } from '../../../src/api/taskSchema';
 import { buildTimeView } from '../../../src/panel/taskTimeView';
 import { buildTaskView, type TaskView } from '../../../src/panel/taskViewModel';
 import { parseHostMessage } from '../../../src/webview/protocol/hostMessage';
+import { MAX_CONNECTION_ID_LENGTH, MAX_CONNECTION_NAME_LENGTH } from '../../../src/webview/protocol/taskViewChecks';
 import { startFlexpriceServer } from '../../server/flexpriceServer';
 import { completedExport, failedImport, processingImport } from '../api/sampleTasks';
 
@@ -62,6 +63,45 @@ describe('parseHostMessage', () => {
     const good = sent(view) as Record<string, unknown>;
     assert.ok(parseHostMessage(taskMessage(good)));
     for (const [what, breakIt] of broken) assert.equal(parseHostMessage(taskMessage(breakIt(good))), undefined, what);
+  });
+
+  it('takes a view with its connection, Production or Sandbox, active or not, and one without', () => {
+    const good = sent(view) as Record<string, unknown>;
+    assert.equal('connection' in good, false);
+    assert.deepEqual(parseHostMessage(taskMessage(good)), taskMessage(good));
+    for (const connection of [
+      { id: 'conn_prod', name: 'Acme · Production', production: true, active: true },
+      { id: 'conn_sandbox', name: 'Acme · Sandbox', production: false, active: false },
+      { id: 'c'.repeat(MAX_CONNECTION_ID_LENGTH), name: 'n'.repeat(MAX_CONNECTION_NAME_LENGTH), production: false, active: true },
+      { id: 'conn_1', name: '<img src=x onerror=alert(1)>', production: true, active: false },
+    ]) {
+      const withConnection = { ...good, connection };
+      assert.deepEqual(parseHostMessage(taskMessage(withConnection)), taskMessage(withConnection), JSON.stringify(connection));
+    }
+  });
+
+  it('refuses a view whose connection is malformed, field by field', () => {
+    const good = sent(view) as Record<string, unknown>;
+    const connection = { id: 'conn_prod', name: 'Acme · Production', production: true, active: true };
+    const broken: [string, unknown][] = [
+      ['null', null],
+      ['a string', 'conn_prod'],
+      ['a list', [connection]],
+      ['no id', { ...connection, id: undefined }],
+      ['empty id', { ...connection, id: '' }],
+      ['numeric id', { ...connection, id: 7 }],
+      ['id too long', { ...connection, id: 'c'.repeat(MAX_CONNECTION_ID_LENGTH + 1) }],
+      ['no name', { ...connection, name: undefined }],
+      ['empty name', { ...connection, name: '' }],
+      ['name as an object', { ...connection, name: { text: 'Acme' } }],
+      ['name too long', { ...connection, name: 'n'.repeat(MAX_CONNECTION_NAME_LENGTH + 1) }],
+      ['no production', { ...connection, production: undefined }],
+      ['production as text', { ...connection, production: 'true' }],
+      ['production as 1', { ...connection, production: 1 }],
+      ['no active', { ...connection, active: undefined }],
+      ['active as null', { ...connection, active: null }],
+    ];
+    for (const [what, bad] of broken) assert.equal(parseHostMessage(taskMessage({ ...good, connection: bad })), undefined, what);
   });
 
   it('refuses times for no task, malformed messages and junk', () => {
