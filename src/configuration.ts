@@ -9,31 +9,17 @@ import { DEFAULT_POLL_SETTINGS, type PollSettings } from './polling/pollSettings
 
 const config = () => vscode.workspace.getConfiguration('flexprice');
 
-/** Where and how to reach Flexprice, as the user's settings say. */
-export interface ConnectionSettings {
-  readonly apiUrl: string;
-  readonly environmentId: string | undefined;
-  readonly timeoutMs: number;
-}
-
-const DEFAULT_API_URL = 'https://us.api.flexprice.io/v1';
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
-export function readConnectionSettings(): ConnectionSettings {
-  const settings = config();
-  const seconds = settings.get<number>('requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS);
-  return {
-    apiUrl: settings.get<string>('apiUrl', DEFAULT_API_URL).trim() || DEFAULT_API_URL,
-    environmentId: settings.get<string>('environmentId', '').trim() || undefined,
-    timeoutMs: Math.round((Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000),
-  };
+/** How long a request may take, in ms. Where requests go is the connection's (src/connections). */
+export function readRequestTimeoutMs(): number {
+  const seconds = config().get<number>('requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS);
+  return Math.round((Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000);
 }
 
-/** True when a settings change means earlier answers came from another server or environment. */
+/** True when a settings change means clients must be built again. */
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['flexprice.apiUrl', 'flexprice.environmentId', 'flexprice.requestTimeoutSeconds'].some((section) =>
-    event.affectsConfiguration(section),
-  );
+  return event.affectsConfiguration('flexprice.requestTimeoutSeconds');
 }
 
 export type NotificationLevel = 'all' | 'failures' | 'none';

@@ -13,6 +13,8 @@ import type { Logger } from './log/logger';
 import { createTaskPanels } from './panel/createTaskPanels';
 import { recentTaskIds } from './storage/boundedIdList';
 import { TaskTree } from './tree/taskTree';
+import type { ViewDescription } from './tree/viewDescription';
+import { ConnectionIdentifier } from './auth/connectionIdentifier';
 
 export interface Core extends vscode.Disposable {
   /** The sidebar's tree, poller, status bar and notifications. */
@@ -22,21 +24,24 @@ export interface Core extends vscode.Disposable {
 }
 
 /** Builds the client, the tree and the panels, and has every command in core define itself on `commands`. */
-export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore, log: Logger, commands: CommandDefinitions): Core {
+export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore, log: Logger, commands: CommandDefinitions, description: ViewDescription): Core {
   setDisplayLocale(vscode.env.language);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const consent = new HttpConsent(context.globalState, askToSendOverHttp, log);
   const clients = new ClientProvider(keys, `flexprice-tasks-vscode/${version} (VS Code ${vscode.version})`, consent, log);
-  const tree = new TaskTree(context, clients, log);
+  const tree = new TaskTree(context, clients, description, log);
+  const identifier = new ConnectionIdentifier(keys.connections, clients, log);
   // Panels share the sidebar's poller: one timer, one request per cycle for everything on screen.
-  const panels = createTaskPanels(context.extensionUri, clients, tree.poller);
-  const deps: CoreCommandDeps = { commands, context, keys, clients, tree, panels, recent: recentTaskIds(context.globalState) };
+  const panels = createTaskPanels(context.extensionUri, clients, keys.connections, tree.poller);
+  const deps: CoreCommandDeps = { commands, context, keys, clients, tree, panels, recent: recentTaskIds(context.globalState, () => clients.activeConnectionId ?? 'none'), log, identifier };
   for (const command of CORE_COMMANDS) command.register(deps);
   if (context.extensionMode !== vscode.ExtensionMode.Production) TEST_COMMANDS.forEach((command) => command.register(deps));
+  void identifier.identifyActive(true);
   return {
     taskTree: tree,
     revivePanel: (panel, state) => panels.revive(panel, state),
     dispose: () => {
+      identifier.dispose();
       panels.dispose();
       tree.dispose();
       clients.dispose();

@@ -1,76 +1,78 @@
 import * as vscode from 'vscode';
+import { type Connection, isProduction } from '../connections/connection';
+import type { ConnectionStore } from '../connections/connectionStore';
 import { type Logger, SILENT_LOGGER } from '../log/logger';
 
-const SECRET_KEY = 'flexprice.apiKey';
-const CONTEXT_KEY = 'flexprice.hasApiKey';
+/** Context keys for `when` clauses: a key to use, any connection at all, and Production in use. */
+const HAS_KEY = 'flexprice.hasApiKey';
+const HAS_CONNECTION = 'flexprice.hasConnection';
+const PRODUCTION = 'flexprice.productionConnection';
 
 /**
- * The one owner of the Flexprice API key. The key lives only in VS Code's SecretStorage;
- * everything else asks this class for it and never keeps a copy. It remembers its last read
- * until the secret changes: each read is a round trip to the window, and opening the view
- * asks for the key several times before the first request.
- *
- * `FLEXPRICE_API_KEY` in the extension host's environment is a fallback for when no key is
- * stored, as the Flexprice CLI does: it lets the local demo run with its key preset.
+ * The active connection's key, for everything that just needs "the key in use". Keys live only
+ * in SecretStorage (see ConnectionStore) and nothing here keeps a copy. `onDidChange` fires
+ * when the key in use changes: a switch to another connection, or a new key for this one.
  */
 export class ApiKeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the key changes, in this window or in another one. */
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-  private read: Promise<string | undefined> | undefined;
+  private readonly subscription: { dispose(): void };
 
   constructor(
-    private readonly secrets: vscode.SecretStorage,
+    readonly connections: ConnectionStore,
+    /** Settles when the one-time move of the old settings is done; reads wait for it. */
+    private readonly ready: Promise<void> = Promise.resolve(),
     private readonly log: Logger = SILENT_LOGGER,
-    private readonly environmentKey = process.env.FLEXPRICE_API_KEY?.trim() || undefined,
   ) {
-    this.subscription = secrets.onDidChange((event) => {
-      if (event.key !== SECRET_KEY) return;
-      this.read = undefined;
+    this.subscription = connections.onDidChange((change) => {
+      if (change.kind === 'identity' || change.kind === 'list') return void this.updateContextKey();
+      if (change.kind === 'key' && change.id !== connections.active()?.id) return;
       void this.updateContextKey();
       this.changed.fire();
     });
   }
 
+  /** The connection in use, once the old settings are moved. */
+  async active(): Promise<Connection | undefined> {
+    await this.ready;
+    return this.connections.active();
+  }
+
   async get(): Promise<string | undefined> {
-    if (!this.read) {
-      const read = Promise.resolve(this.secrets.get(SECRET_KEY)).then((stored) => stored || this.environmentKey);
-      // A failed read is not remembered: the next call asks again.
-      read.catch(() => this.read === read && (this.read = undefined));
-      this.read = read;
-    }
-    return this.read;
+    const connection = await this.active();
+    return connection ? this.connections.key(connection.id) : undefined;
   }
 
   async has(): Promise<boolean> {
     return (await this.get()) !== undefined;
   }
 
-  /** Stores a trimmed key; refuses an empty one. */
+  /** Stores a trimmed key for the active connection; refuses an empty one. */
   async set(key: string): Promise<void> {
-    const trimmed = key.trim();
-    if (!trimmed) throw new Error('The API key is empty.');
-    await this.secrets.store(SECRET_KEY, trimmed);
-    this.log.info('API key saved in secret storage.');
-    this.read = undefined;
-    await this.updateContextKey();
+    const connection = await this.active();
+    if (!connection) throw new Error('Add a connection first.');
+    await this.connections.setKey(connection.id, key);
+    this.log.info(`API key for "${connection.name}" saved in secret storage.`);
   }
 
-  async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_KEY);
-    this.log.info(`API key removed from secret storage.${this.usesEnvironmentFallback ? ' FLEXPRICE_API_KEY is still used.' : ''}`);
-    this.read = undefined;
-    await this.updateContextKey();
+  /** Removes the active connection's key (the connection stays). */
+  async clear(): Promise<Connection | undefined> {
+    const connection = await this.active();
+    if (!connection || connection.origin === 'environment') return connection;
+    await this.connections.clearKey(connection.id);
+    this.log.info(`API key for "${connection.name}" removed from secret storage.`);
+    return connection;
   }
 
-  get usesEnvironmentFallback(): boolean {
-    return this.environmentKey !== undefined;
-  }
-
-  /** Keeps the `flexprice.hasApiKey` context key (used by `when` clauses) in step. */
+  /** Keeps the context keys that `when` clauses use in step. */
   async updateContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEY, await this.has());
+    const connection = await this.active();
+    const hasKey = connection ? (await this.connections.key(connection.id)) !== undefined : false;
+    await Promise.all([
+      vscode.commands.executeCommand('setContext', HAS_KEY, hasKey),
+      vscode.commands.executeCommand('setContext', HAS_CONNECTION, this.connections.list().length > 0),
+      vscode.commands.executeCommand('setContext', PRODUCTION, isProduction(connection)),
+    ]);
   }
 
   dispose(): void {

@@ -19,10 +19,11 @@ export const CORE_COMMAND_IDS = [
   'flexprice.watchTask',
   'flexprice.unwatchTask',
   'flexprice.openSettings',
+  'flexprice.addConnection',
 ] as const;
 
 /** Not contributed and not registered in an installed extension: lets the integration tests read the tree. */
-export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot'] as const;
+export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot', 'flexprice.internal.panelSnapshot', 'flexprice.internal.refreshPanel'] as const;
 
 export type CoreCommandId = (typeof CORE_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];
 

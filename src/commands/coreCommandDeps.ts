@@ -5,6 +5,8 @@ import type { TaskPanels } from '../panel/taskPanels';
 import type { TaskTree } from '../tree/taskTree';
 import type { CommandDefinitions } from './lazyCommands';
 import type { BoundedIdList } from '../storage/boundedIdList';
+import type { Logger } from '../log/logger';
+import type { ConnectionIdentifier } from '../auth/connectionIdentifier';
 
 /** What the commands in core are given: where to define themselves, and the parts they work on. */
 export interface CoreCommandDeps {
@@ -15,6 +17,9 @@ export interface CoreCommandDeps {
   /** The sidebar: its poller, its view and the Watched group. */
   readonly tree: TaskTree;
   readonly panels: TaskPanels;
-  /** Task IDs looked up recently. */
+  /** Task IDs looked up recently with the active connection. */
   readonly recent: BoundedIdList;
+  readonly log: Logger;
+  /** Learns what the active connection is, after a switch. */
+  readonly identifier: ConnectionIdentifier;
 }

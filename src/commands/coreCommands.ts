@@ -1,3 +1,4 @@
+import * as addConnection from './addConnection';
 import * as autoRefresh from './autoRefresh';
 import * as copyTaskId from './copyTaskId';
 import type { CoreCommandDeps } from './coreCommandDeps';
@@ -7,6 +8,7 @@ import * as loadMoreTasks from './loadMoreTasks';
 import * as openSettings from './openSettings';
 import * as openTaskAsJson from './openTaskAsJson';
 import * as openTaskFile from './openTaskFile';
+import * as panelSnapshot from './panelSnapshot';
 import * as refreshTasks from './refreshTasks';
 import * as taskFilters from './taskFilters';
 import * as taskTreeSnapshot from './taskTreeSnapshot';
@@ -18,8 +20,8 @@ interface CommandFile {
 
 /** Every command file in core: each defines the commands of CORE_COMMAND_IDS it is named after. */
 export const CORE_COMMANDS: readonly CommandFile[] = [
-  getTask, refreshTasks, openTaskFile, loadMoreTasks, taskFilters, autoRefresh, groupTasks, copyTaskId, openTaskAsJson, watchTask, openSettings,
+  getTask, refreshTasks, openTaskFile, loadMoreTasks, taskFilters, autoRefresh, groupTasks, copyTaskId, openTaskAsJson, watchTask, openSettings, addConnection,
 ];
 
 /** Defined only when the extension runs from its folder (tests, debugging), never when installed. */
-export const TEST_COMMANDS: readonly CommandFile[] = [taskTreeSnapshot];
+export const TEST_COMMANDS: readonly CommandFile[] = [taskTreeSnapshot, panelSnapshot];

@@ -17,8 +17,14 @@ export interface TaskLookupDeps {
 }
 
 export interface GetTaskDeps extends TaskLookupDeps {
-  /** Shows a fetched task to the user (the task panel). */
-  readonly show: (task: Task) => unknown;
+  /** Shows a task fetched with `connectionId` to the user (the task panel, bound to that connection). */
+  readonly show: (task: Task, connectionId: string) => unknown;
+}
+
+/** A task and the connection it was read with. */
+export interface FetchedTask {
+  readonly task: Task;
+  readonly connectionId: string;
 }
 
 /**
@@ -26,12 +32,13 @@ export interface GetTaskDeps extends TaskLookupDeps {
  * group, so it stays in sight; rows and other commands pass the ID and pin nothing.
  */
 export function register({ commands, keys, clients, recent, tree, panels }: CoreCommandDeps): void {
-  const deps: GetTaskDeps = { keys, clients, recent, show: (task) => panels.show(task) };
+  const deps: GetTaskDeps = { keys, clients, recent, show: (task, connectionId) => panels.show(task, connectionId) };
   const typed: GetTaskDeps = {
     ...deps,
-    show: (task) => {
-      void tree.watch(task.id);
-      return panels.show(task);
+    show: (task, connectionId) => {
+      // Watched is the active connection's: pin only what was read with it.
+      if (connectionId === clients.activeConnectionId) void tree.watch(task.id);
+      return panels.show(task, connectionId);
     },
   };
   commands.define('flexprice.getTask', (idArgument?: unknown) => getTask(idArgument === undefined ? typed : deps, idArgument));
@@ -42,12 +49,12 @@ export function register({ commands, keys, clients, recent, tree, panels }: Core
  * task with progress, remembers the ID and shows the task.
  */
 export async function getTask(deps: GetTaskDeps, idArgument?: unknown): Promise<void> {
-  const task = await fetchTaskWithProgress(deps, idArgument, (taskId) => getTask(deps, taskId));
-  if (task) await deps.show(task);
+  const fetched = await fetchTaskWithProgress(deps, idArgument, (taskId) => getTask(deps, taskId));
+  if (fetched) await deps.show(fetched.task, fetched.connectionId);
 }
 
 /** The shared first half of Get Task and Open Task File: an ID in, a fetched task (or a shown error) out. */
-export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: unknown, retry: (taskId: string) => unknown): Promise<Task | undefined> {
+export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: unknown, retry: (taskId: string) => unknown): Promise<FetchedTask | undefined> {
   const given = taskIdFromArgument(idArgument);
   const raw = given ?? (await askForTaskId(deps.recent));
   if (raw === undefined) return undefined;
@@ -57,10 +64,11 @@ export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: un
     return undefined;
   }
   try {
-    const client = (await deps.clients.get()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.get() : undefined);
-    if (!client) return undefined;
+    const bound = (await deps.clients.active()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.active() : undefined);
+    if (!bound) return undefined;
+    const { client, connection } = bound;
     const task = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Flexprice: fetching task ${normalized.id}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Flexprice: fetching task ${normalized.id} from ${connection.name}…`, cancellable: true },
       async (_progress, token) => {
         const abort = new AbortController();
         const cancel = token.onCancellationRequested(() => abort.abort());
@@ -72,7 +80,7 @@ export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: un
       },
     );
     await deps.recent.add(task.id);
-    return task;
+    return { task, connectionId: connection.id };
   } catch (error) {
     await reportApiError(error, { ...deps.clients.errorContext(), taskId: normalized.id, retry: () => retry(normalized.id) });
     return undefined;

@@ -14,13 +14,15 @@ export function register({ commands, keys, clients, recent }: CoreCommandDeps): 
 }
 
 async function openTaskFileCommand(deps: TaskLookupDeps, argument?: unknown): Promise<void> {
-  const task = argument instanceof TaskNode
-    ? argument.task
+  // A row is the active connection's: the tree shows nothing else.
+  const fetched = argument instanceof TaskNode
+    ? { task: argument.task, connectionId: deps.clients.activeConnectionId ?? '' }
     : await fetchTaskWithProgress(deps, argument, (taskId) => openTaskFileCommand(deps, taskId));
-  if (!task) return;
+  if (!fetched) return;
+  const { task, connectionId } = fetched;
   try {
-    await openTaskFile(task, { client: () => deps.clients.get() });
+    await openTaskFile(task, { client: () => deps.clients.forConnection(connectionId) });
   } catch (error) {
-    await reportApiError(error, { ...deps.clients.errorContext(), taskId: task.id, retry: () => openTaskFileCommand(deps, task.id) });
+    await reportApiError(error, { ...deps.clients.errorContext(connectionId), taskId: task.id, retry: () => openTaskFileCommand(deps, task.id) });
   }
 }

@@ -50,6 +50,8 @@ interface SavedConnection {
 export const CONNECTIONS_KEY = 'flexprice.connections';
 export const ACTIVE_CONNECTION_KEY = 'flexprice.activeConnection';
 const IDENTITIES_KEY = 'flexprice.connectionIdentities';
+/** SecretStorage reports a write within milliseconds; a later event is another change. */
+const ECHO_WINDOW_MS = 2_000;
 
 /**
  * Every connection the user has, which one is active, and each one's key. Saved connections
@@ -65,6 +67,8 @@ export class ConnectionStore {
   readonly onDidChange: Event<ConnectionChange> = this.changed.event;
   /** Chosen in this window (Switch Connection), which beats the workspace's pick. */
   private chosen: string | undefined;
+  /** Secrets this store just wrote, and when: their SecretStorage events are echoes. */
+  private readonly echoes = new Map<string, number>();
   /** Key reads by connection ID, until that secret changes. */
   private readonly keyReads = new Map<string, Promise<string | undefined>>();
 
@@ -109,12 +113,16 @@ export class ConnectionStore {
     if (!this.get(id)) throw new Error('That connection no longer exists.');
     const before = this.active()?.id;
     this.chosen = id;
-    await this.state.update(ACTIVE_CONNECTION_KEY, id);
+    // This window switches at once; storing the choice for other windows can follow.
+    const stored = this.state.update(ACTIVE_CONNECTION_KEY, id);
     if (before !== id) this.changed.fire({ kind: 'active' });
+    await stored;
   }
 
   /** The workspace's `flexprice.connection` changed: the active connection may be another one now. */
   workspacePickChanged(before: string | undefined): void {
+    // A new pick is a choice too: it beats an earlier switch in this window.
+    this.chosen = undefined;
     if (this.active()?.id !== before) this.changed.fire({ kind: 'active' });
   }
 
@@ -189,20 +197,34 @@ export class ConnectionStore {
     this.savedOne(id);
     const trimmed = key.trim();
     if (!trimmed) throw new Error('The API key is empty.');
-    await this.secrets.store(secretName(id), trimmed);
-    this.secretChanged(secretName(id));
+    await this.ownWrite(secretName(id), () => this.secrets.store(secretName(id), trimmed));
   }
 
   async clearKey(id: string): Promise<void> {
     this.savedOne(id);
-    await this.secrets.delete(secretName(id));
-    this.secretChanged(secretName(id));
+    await this.ownWrite(secretName(id), () => this.secrets.delete(secretName(id)));
   }
 
-  /** A secret changed, here or in another window: forget its read and say so. */
-  secretChanged(secret: string): void {
+  /**
+   * A write of ours takes effect at once (the caller may read the key next), and SecretStorage's
+   * own event for it, which follows, is then not a second change.
+   */
+  private async ownWrite(secret: string, write: () => Thenable<void>): Promise<void> {
+    // Marked before writing: SecretStorage may report the write before the write resolves.
+    this.echoes.set(secret, Date.now());
+    await write();
+    this.secretChanged(secret, false);
+  }
+
+  /** A secret changed, here or in another window (`fromEvent`): forget its read and say so. */
+  secretChanged(secret: string, fromEvent = true): void {
     const connection = this.saved().find(({ id }) => secretName(id) === secret);
     if (!connection) return;
+    const echo = this.echoes.get(secret);
+    if (fromEvent && echo !== undefined) {
+      this.echoes.delete(secret);
+      if (Date.now() - echo < ECHO_WINDOW_MS) return;
+    }
     this.keyReads.delete(connection.id);
     this.changed.fire({ kind: 'key', id: connection.id });
   }
@@ -213,7 +235,7 @@ export class ConnectionStore {
     const before = this.active()?.id;
     await this.saveIdentity(id, identity);
     const saved = this.saved().find((connection) => connection.id === id);
-    if (saved?.autoNamed && suggestedName && !this.nameTaken(suggestedName, id)) {
+    if (saved?.autoNamed && suggestedName && !this.nameProblem(suggestedName, id)) {
       await this.state.update(CONNECTIONS_KEY, this.saved().map((connection) => (connection.id === id ? { ...saved, name: suggestedName, autoNamed: undefined } : connection)));
       this.changed.fire({ kind: 'list' });
       if (this.active()?.id !== before) this.changed.fire({ kind: 'active' });

@@ -47,8 +47,11 @@ export function connectionsFromEnvironment(
 
   const key = env.FLEXPRICE_API_KEY?.trim();
   if (key) {
-    const apiUrl = env.FLEXPRICE_API_URL?.trim() || legacy.apiUrl?.trim() || DEFAULT_API_URL;
-    add({ name: 'FLEXPRICE_API_KEY', apiUrl, key, environmentId: env.FLEXPRICE_ENVIRONMENT_ID ?? legacy.environmentId }, 'FLEXPRICE_API_KEY');
+    const ownUrl = env.FLEXPRICE_API_URL?.trim();
+    const apiUrl = ownUrl || legacy.apiUrl?.trim() || DEFAULT_API_URL;
+    // The old environment setting goes with the old URL setting, not with a URL from the environment.
+    const environmentId = env.FLEXPRICE_ENVIRONMENT_ID ?? (ownUrl ? undefined : legacy.environmentId);
+    add({ name: 'FLEXPRICE_API_KEY', apiUrl, key, environmentId }, 'FLEXPRICE_API_KEY');
   }
 
   const listed = env.FLEXPRICE_CONNECTIONS?.trim();

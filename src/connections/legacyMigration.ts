@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../storage/boundedIdList';
-import { DEFAULT_API_URL, describeApiUrl } from './connection';
+import { apiUrlProblem, DEFAULT_API_URL, describeApiUrl } from './connection';
 import type { ConnectionStore, SecretStore } from './connectionStore';
 import { ENVIRONMENT_KEY_CONNECTION_ID, type LegacySettings } from './environmentConnections';
 import { recentIdsKey, watchedIdsKey } from '../storage/perConnectionState';
@@ -28,8 +28,15 @@ export async function migrateLegacySettings(
   const key = (await secrets.get(LEGACY_SECRET))?.trim() || undefined;
   const apiUrl = legacy.apiUrl?.trim() || DEFAULT_API_URL;
   const environmentId = legacy.environmentId?.trim() || undefined;
-  const customised = apiUrl !== DEFAULT_API_URL || environmentId !== undefined;
+  const customised = apiUrl.replace(/\/+$/, '') !== DEFAULT_API_URL || environmentId !== undefined;
   const fromEnvironment = store.get(ENVIRONMENT_KEY_CONNECTION_ID) !== undefined;
+
+  const urlProblem = apiUrlProblem(apiUrl);
+  if (urlProblem && (key || customised)) {
+    // Never guess where a key should go: it stays where it was, and the user adds a connection.
+    await state.update(MIGRATED_KEY, true);
+    throw new Error(`the old flexprice.apiUrl "${apiUrl}" cannot be used (${urlProblem}); add a connection instead. The old key is left in secret storage.`);
+  }
 
   let migrated: string | undefined;
   if (key || (customised && !fromEnvironment)) {

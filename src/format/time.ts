@@ -45,3 +45,12 @@ export function formatLocal(date: Date, locale?: string, timeZone?: string): str
     ...(timeZone ? { timeZone } : {}),
   });
 }
+
+/** "10:42" today, "Nov 30, 10:42" another day: when a kept copy was read. */
+export function formatClock(date: Date, now: Date, locale?: string, timeZone?: string): string {
+  const zone = timeZone ? { timeZone } : {};
+  const time = date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', ...zone });
+  const day = (d: Date) => d.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric', ...zone });
+  if (day(date) === day(now)) return time;
+  return `${date.toLocaleDateString(locale, { month: 'short', day: 'numeric', ...zone })}, ${time}`;
+}

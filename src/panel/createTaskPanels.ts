@@ -1,27 +1,47 @@
 import type * as vscode from 'vscode';
 import { FlexpriceApiError } from '../api/apiError';
 import type { ClientProvider } from '../auth/clientProvider';
+import { isProduction } from '../connections/connection';
+import type { ConnectionStore } from '../connections/connectionStore';
 import { openExportInEditor, openTaskFile } from '../files/taskFiles';
 import { openAsJson } from '../ui/openAsJson';
 import { reportApiError } from '../ui/reportApiError';
+import type { PanelConnections } from './taskPanel';
 import type { TaskWatcher } from './taskWatcher';
 import { TaskPanels } from './taskPanels';
 
-/** Builds the task panels on top of the current client, kept live by the sidebar's poller (`watcher`). */
-export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvider, watcher: TaskWatcher): TaskPanels {
-  const fetchTask = async (taskId: string, signal?: AbortSignal) => {
-    const client = await clients.get();
-    if (!client) throw new FlexpriceApiError('unauthorized', 'No Flexprice API key is set.');
-    return client.getTask(taskId, signal);
+/**
+ * Builds the task panels. Each reads with its own connection's client; the one of the active
+ * connection is kept live by the sidebar's poller (`watcher`).
+ */
+export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvider, connections: ConnectionStore, watcher: TaskWatcher): TaskPanels {
+  const clientOf = async (connectionId: string) => {
+    const client = await clients.forConnection(connectionId);
+    if (!client) {
+      const gone = !connections.get(connectionId);
+      throw new FlexpriceApiError('unauthorized', gone ? 'This panel\'s connection was removed.' : 'No Flexprice API key is set for this panel\'s connection.');
+    }
+    return client;
   };
-  const fileDeps = { client: () => clients.get() };
-  return new TaskPanels({
-    extensionUri,
-    fetchTask,
-    watcher,
-    openFile: (task) => openTaskFile(task, fileDeps),
-    openInEditor: (task) => openExportInEditor(task, fileDeps),
-    openAsJson,
-    reportError: (error, taskId, retry) => reportApiError(error, { ...clients.errorContext(), taskId, retry }),
-  });
+  const panelConnections: PanelConnections = {
+    badge: (id) => {
+      const connection = connections.get(id);
+      return connection && { id, name: connection.name, production: isProduction(connection), active: connections.active()?.id === id };
+    },
+    onDidChange: (listener) => connections.onDidChange((change) => change.kind !== 'key' && listener()),
+  };
+  const fileDeps = (connectionId: string) => ({ client: () => clients.forConnection(connectionId) });
+  return new TaskPanels(
+    {
+      extensionUri,
+      fetchTask: async (taskId, signal, connectionId) => (await clientOf(connectionId)).getTask(taskId, signal),
+      watcher,
+      openFile: (task, connectionId) => openTaskFile(task, fileDeps(connectionId)),
+      openInEditor: (task, connectionId) => openExportInEditor(task, fileDeps(connectionId)),
+      openAsJson,
+      reportError: (error, taskId, retry, connectionId) => reportApiError(error, { ...clients.errorContext(connectionId), taskId, retry }),
+      connections: panelConnections,
+    },
+    () => connections.active()?.id ?? '',
+  );
 }

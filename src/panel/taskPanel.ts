@@ -9,20 +9,35 @@ import { buildPanelHtml, createNonce, PANEL_ASSET_PATHS, PANEL_RESOURCE_ROOTS } 
 import { RepeatingTimer } from '../polling/repeatingTimer';
 import { buildTimeView } from './taskTimeView';
 import type { TaskWatcher } from './taskWatcher';
+import type { ConnectionBadge } from '../webview/protocol/taskView';
 import { buildTaskView, statusLook, taskTitle, type ViewOptions } from './taskViewModel';
 
 /** How often a visible panel's relative times are recomputed: they round to the minute. */
 export const TIME_TICK_MS = 30_000;
 
+/**
+ * The connections a panel may belong to. A panel reads with its own connection's key; the
+ * shared engine (the watcher) reads with the active one's, so only a panel of the active
+ * connection is refreshed live.
+ */
+export interface PanelConnections {
+  /** What the header shows of a connection, or undefined once it is removed. */
+  badge(connectionId: string): ConnectionBadge | undefined;
+  readonly onDidChange: (listener: () => void) => vscode.Disposable;
+}
+
 export interface TaskPanelDeps {
   readonly extensionUri: vscode.Uri;
-  readonly fetchTask: (taskId: string, signal?: AbortSignal) => Promise<Task>;
+  /** Reads a task with the given connection's key (the panel's, never just the active one). */
+  readonly fetchTask: (taskId: string, signal: AbortSignal | undefined, connectionId: string) => Promise<Task>;
   readonly watcher: TaskWatcher;
-  readonly openFile: (task: Task) => Promise<void>;
-  readonly openInEditor: (task: Task) => Promise<void>;
+  readonly openFile: (task: Task, connectionId: string) => Promise<void>;
+  readonly openInEditor: (task: Task, connectionId: string) => Promise<void>;
   readonly openAsJson: (task: Task) => Promise<void>;
   /** Shows a failed request to the user, with the action that fixes it. */
-  readonly reportError: (error: unknown, taskId: string, retry: () => unknown) => Promise<void>;
+  readonly reportError: (error: unknown, taskId: string, retry: () => unknown, connectionId: string) => Promise<void>;
+  /** Absent: one connection, always active, and no badge. */
+  readonly connections?: PanelConnections;
   /** Time as the panel sees it; injected so tests can move it. */
   readonly clock?: Clock;
 }
@@ -52,6 +67,8 @@ export class TaskPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly taskId: string,
     private readonly deps: TaskPanelDeps,
+    /** The connection the panel was opened with; it reads with that connection's key only. */
+    readonly connectionId: string = '',
   ) {
     this.clock = deps.clock ?? systemClock;
     this.ticker = new RepeatingTimer(this.clock, TIME_TICK_MS, () => this.postTimes());
@@ -69,6 +86,7 @@ export class TaskPanel implements vscode.Disposable {
       panel.onDidChangeViewState(() => this.onVisibilityChange()),
       panel.onDidDispose(() => this.dispose()),
     );
+    if (deps.connections) this.disposables.push(deps.connections.onDidChange(() => this.onConnectionsChange()));
   }
 
   get current(): Task | undefined {
@@ -95,11 +113,11 @@ export class TaskPanel implements vscode.Disposable {
     const abort = (this.refreshing = new AbortController());
     if (!this.task) this.post({ type: 'loading', taskId: this.taskId });
     try {
-      this.show(await this.deps.fetchTask(this.taskId, abort.signal));
+      this.show(await this.deps.fetchTask(this.taskId, abort.signal, this.connectionId));
     } catch (error) {
       if (abort.signal.aborted) return;
       this.post({ type: 'problem', message: describeFailure(error), retryable: true });
-      if (byUser) await this.deps.reportError(error, this.taskId, () => this.refresh(true));
+      if (byUser) await this.deps.reportError(error, this.taskId, () => this.refresh(true), this.connectionId);
     } finally {
       if (this.refreshing === abort) this.refreshing = undefined;
     }
@@ -121,8 +139,28 @@ export class TaskPanel implements vscode.Disposable {
     else this.ticker.stop();
   }
 
+  /** The panel's connection, as the header shows it; undefined with a single connection. */
+  private badge(): ConnectionBadge | undefined {
+    return this.deps.connections?.badge(this.connectionId);
+  }
+
+  /**
+   * A switch, a rename or a removal: the header follows, live refresh runs only while the
+   * panel's connection is the active one, and a panel whose connection was removed closes.
+   */
+  private onConnectionsChange(): void {
+    if (this.isDisposed) return;
+    const badge = this.deps.connections?.badge(this.connectionId);
+    if (!badge) return this.dispose();
+    this.setTabLook(this.task);
+    if (!badge.active) this.stopLiveRefresh();
+    else this.updateLiveRefresh();
+    this.postTask();
+  }
+
   private updateLiveRefresh(): void {
-    const wanted = this.panel.visible && this.task !== undefined && !this.isSettled(this.task);
+    const active = this.badge()?.active ?? true;
+    const wanted = active && this.panel.visible && this.task !== undefined && !this.isSettled(this.task);
     if (wanted && !this.live) {
       this.live = this.deps.watcher.watch(this.taskId, {
         onUpdate: (task) => this.onLiveUpdate(task),
@@ -172,7 +210,7 @@ export class TaskPanel implements vscode.Disposable {
     try {
       await this.runAction(message, task);
     } catch (error) {
-      await this.deps.reportError(error, this.taskId, () => this.runAction(message, task));
+      await this.deps.reportError(error, this.taskId, () => this.runAction(message, task), this.connectionId);
     }
   }
 
@@ -192,9 +230,9 @@ export class TaskPanel implements vscode.Disposable {
       case 'openJson':
         return this.deps.openAsJson(task);
       case 'openFile':
-        return this.deps.openFile(task);
+        return this.deps.openFile(task, this.connectionId);
       case 'openInEditor':
-        return this.deps.openInEditor(task);
+        return this.deps.openInEditor(task, this.connectionId);
     }
   }
 
@@ -203,7 +241,9 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private taskMessage(): HostMessage {
-    return { type: 'task', view: buildTaskView(this.task!, this.viewOptions(this.task!)) };
+    const badge = this.badge();
+    const view = buildTaskView(this.task!, this.viewOptions(this.task!));
+    return { type: 'task', view: badge ? { ...view, connection: badge } : view };
   }
 
   /** The times of the task on screen as of now: no request, and the page keeps all else as it is. */
@@ -212,7 +252,8 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private viewOptions(task: Task): ViewOptions {
-    return { now: new Date(this.clock.now()), fetchedAt: new Date(this.fetchedAt), live: this.panel.visible && !this.isSettled(task) };
+    const active = this.badge()?.active ?? true;
+    return { now: new Date(this.clock.now()), fetchedAt: new Date(this.fetchedAt), live: active && this.panel.visible && !this.isSettled(task) };
   }
 
   private post(message: HostMessage): void {
@@ -220,7 +261,9 @@ export class TaskPanel implements vscode.Disposable {
   }
 
   private setTabLook(task: Task | undefined): void {
-    this.panel.title = task ? taskTitle(task) : `Task ${this.taskId}`;
+    const title = task ? taskTitle(task) : `Task ${this.taskId}`;
+    // Production is named in the tab itself, so it shows even when the panel is not in front.
+    this.panel.title = this.badge()?.production ? `Production · ${title}` : title;
     const tone = statusLook(task?.task_status).tone;
     const icon = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'status', `${tone}.svg`);
     this.panel.iconPath = { light: icon, dark: icon };

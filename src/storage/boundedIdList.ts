@@ -1,3 +1,5 @@
+import { recentIdsKey, watchedIdsKey } from './perConnectionState';
+
 /** The part of vscode.Memento this needs, so it can be tested in plain Node. */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -5,22 +7,22 @@ export interface KeyValueStore {
 }
 
 export interface BoundedIdListOptions {
-  /** The globalState key. */
-  readonly key: string;
+  /** The globalState key; a function when it follows something that changes (the active connection). */
+  readonly key: string | (() => string);
   readonly max: number;
   /** Where the newest ID goes; the oldest ones drop off the other end. */
   readonly newest: 'first' | 'last';
 }
 
 /**
- * A short list of task IDs kept in globalState (IDs only, nothing else): each ID once, the
+ * A short list of task IDs kept in globalState, one per connection where the key says so (IDs only, nothing else): each ID once, the
  * newest at one end, at most `max`. Anything else left in storage is ignored.
  */
 export class BoundedIdList {
   constructor(private readonly store: KeyValueStore, private readonly options: BoundedIdListOptions) {}
 
   list(): string[] {
-    const saved = this.store.get<unknown>(this.options.key);
+    const saved = this.store.get<unknown>(this.key());
     const ids = Array.isArray(saved) ? saved.filter((id): id is string => typeof id === 'string') : [];
     return this.options.newest === 'first' ? ids.slice(0, this.options.max) : ids.slice(-this.options.max);
   }
@@ -40,18 +42,24 @@ export class BoundedIdList {
   }
 
   async clear(): Promise<void> {
-    await this.store.update(this.options.key, undefined);
+    await this.store.update(this.key(), undefined);
+  }
+
+  private key(): string {
+    return typeof this.options.key === 'string' ? this.options.key : this.options.key();
   }
 
   private async save(ids: string[]): Promise<string[]> {
     const kept = this.options.newest === 'first' ? ids.slice(0, this.options.max) : ids.slice(-this.options.max);
-    await this.store.update(this.options.key, kept);
+    await this.store.update(this.key(), kept);
     return kept;
   }
 }
 
-/** Task IDs looked up recently (Get Task offers them), most recent first. */
-export const recentTaskIds = (store: KeyValueStore) => new BoundedIdList(store, { key: 'flexprice.recentTaskIds', max: 20, newest: 'first' });
+/** A connection's task IDs looked up recently (Get Task offers them), most recent first. */
+export const recentTaskIds = (store: KeyValueStore, connectionId: () => string) =>
+  new BoundedIdList(store, { key: () => recentIdsKey(connectionId()), max: 20, newest: 'first' });
 
-/** The IDs pinned in the tree's Watched group, in the order they were pinned. */
-export const watchedTaskIds = (store: KeyValueStore) => new BoundedIdList(store, { key: 'flexprice.watchedTaskIds', max: 50, newest: 'last' });
+/** The IDs pinned in the tree's Watched group for a connection, in the order they were pinned. */
+export const watchedTaskIds = (store: KeyValueStore, connectionId: () => string) =>
+  new BoundedIdList(store, { key: () => watchedIdsKey(connectionId()), max: 50, newest: 'last' });

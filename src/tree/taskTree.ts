@@ -12,6 +12,11 @@ import type { TaskTreeHost } from './taskView';
 import { treeSnapshot } from './treeSnapshot';
 import type { TreeNode } from './treeNode';
 import { watchedTaskIds, type BoundedIdList } from '../storage/boundedIdList';
+import type { ViewDescription } from './viewDescription';
+import { KeptPages } from './keptPages';
+
+/** A kept page is written at most this often while tasks change (and at once after a switch). */
+const KEEP_PAGE_EVERY_MS = 60_000;
 
 const GROUP_BY_TYPE_KEY = 'flexprice.groupByType';
 
@@ -26,31 +31,74 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
   private readonly watched: BoundedIdList;
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  /** Finish notifications of the connection in use; a switch drops the ones not yet shown. */
+  private notifier: TaskNotifier;
+  private readonly keptPages: KeptPages;
+  /** When the active connection's first page was last kept (0: not since the switch). */
+  private keptAt = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly clients: ClientProvider,
+    private readonly description: ViewDescription,
     log: Logger,
   ) {
-    this.watched = watchedTaskIds(context.globalState);
+    // Watched tasks are the active connection's: the list follows a switch.
+    this.watched = watchedTaskIds(context.globalState, () => clients.activeConnectionId ?? 'none');
     this.poller = new TaskPoller({ source: () => clients.get(), settings: readPollSettings(), log });
     this.poller.setPinned(this.watched.list());
     this.poller.setFocused(vscode.window.state.focused);
     const groupByType = context.globalState.get<boolean>(GROUP_BY_TYPE_KEY, false);
     this.provider = new TaskTreeProvider(this.poller, () => clients.apiUrl, groupByType ? 'type' : 'status');
+    this.keptPages = new KeptPages(context.globalState);
+    this.showKeptPage();
     void vscode.commands.executeCommand('setContext', GROUP_BY_TYPE_KEY, groupByType);
     this.subscriptions = [
       this.provider,
       new TaskStatusBar(this.poller),
-      new TaskNotifier(this.poller),
-      clients.onDidChange(() => this.poller.reset()),
-      this.poller.onDidChangeState((state) => this.reportStop(state)),
+      clients.onDidChange(() => this.connectionChanged()),
+      this.poller.onDidChangeState((state) => {
+        this.reportStop(state);
+        if (state.kind === 'current') this.keepFirstPage();
+      }),
       vscode.window.onDidChangeWindowState((state) => this.poller.setFocused(state.focused)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsPolling(event)) this.poller.updateSettings(readPollSettings());
       }),
       this.poller,
     ];
+    this.notifier = new TaskNotifier(this.poller);
+  }
+
+  /**
+   * Another connection, or the active one's key or URL changed: nothing read with the old one
+   * stays. The poller drops its answers and aborts what is in flight, the Watched group is the
+   * new connection's, and finishes not yet announced are forgotten.
+   */
+  private connectionChanged(): void {
+    this.notifier.dispose();
+    this.notifier = new TaskNotifier(this.poller);
+    this.poller.setPinned(this.watched.list());
+    this.showKeptPage();
+    this.poller.reset();
+    this.showFilter();
+  }
+
+  /** The new connection's kept first page, shown (marked) until its first answer. */
+  private showKeptPage(): void {
+    const id = this.clients.activeConnectionId;
+    this.keptAt = 0;
+    this.provider.setKeptPage(id ? this.keptPages.load(id) : undefined);
+  }
+
+  /** Keeps the unfiltered first page as just read, for the next start or switch. */
+  private keepFirstPage(): void {
+    const id = this.clients.activeConnectionId;
+    const tasks = this.poller.tasks;
+    const now = Date.now();
+    if (!id || !tasks || Object.values(this.poller.activeFilter).some(Boolean) || now - this.keptAt < KEEP_PAGE_EVERY_MS) return;
+    this.keptAt = now;
+    void this.keptPages.save(id, tasks.slice(0, readPollSettings().pageSize), now);
   }
 
   attach(view: vscode.TreeView<TreeNode>): void {
@@ -98,7 +146,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
 
   private showFilter(): void {
     const text = taskFilterText(this.poller.activeFilter);
-    if (this.view) this.view.description = text;
+    this.description.setFilter(text);
     void vscode.commands.executeCommand('setContext', 'flexprice.tasksFiltered', text !== undefined);
   }
 
@@ -113,6 +161,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
   async snapshot() {
     return {
       description: this.view?.description,
+      connection: this.clients.activeConnectionId,
       visible: this.view?.visible,
       filter: this.poller.activeFilter,
       rows: await treeSnapshot(this.provider),
@@ -120,6 +169,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
   }
 
   dispose(): void {
+    this.notifier.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 }

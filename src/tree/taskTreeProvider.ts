@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Task, UnreadableTask } from '../api/taskSchema';
 import { systemClock, type Clock } from '../polling/clock';
 import type { PollerState, TaskPoller, TaskPollerChange } from '../polling/taskPoller';
-import { formatRelative } from '../format/time';
+import { formatClock, formatRelative } from '../format/time';
+import type { KeptPage } from './keptPages';
 import { RepeatingTimer } from '../polling/repeatingTimer';
 import { GroupNode } from './groupNode';
 import { groupKeyOf, groupTasks, type GroupMode } from './taskGroups';
@@ -17,6 +18,8 @@ const WATCHED = 'watched';
 const UNREADABLE = 'unreadable';
 /** How often rows are redrawn for their relative times: formatRelative rounds to the minute, so at most half a minute behind. */
 const RELATIVE_TIME_STEP_MS = 30_000;
+/** How long a redraw may wait for VS Code to ask for a kept page's rows (a round trip or two). */
+const KEPT_ROWS_GRACE_MS = 250;
 
 /**
  * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then the
@@ -38,6 +41,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private drawnAt = 0;
   /** Root getChildren() calls in progress; see redraw(). */
   private answering = 0;
+  /** The connection's first page as last read, shown until the first answer comes. */
+  private kept: KeptPage | undefined;
+  /**
+   * Groups of a kept page's roots whose rows VS Code has not asked for yet. A redraw meanwhile
+   * would make it drop the kept rows unseen (each level is a round trip), so it waits until
+   * they are asked for, or KEPT_ROWS_GRACE_MS.
+   */
+  private keptGroupsUnasked = new Set<string>();
+  private deferredRedraw: { nodes: TreeNode[] | undefined; timer: unknown } | undefined;
 
   /** Redraws the rows while the view is visible, so their times move even when nothing polls. */
   private readonly ticker: RepeatingTimer;
@@ -67,6 +79,21 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.changed.fire(undefined);
   }
 
+  /**
+   * Shows a kept first page (of the connection now in use) until the poller's first answer,
+   * marked with when it was read; undefined shows nothing until then.
+   */
+  setKeptPage(page: KeptPage | undefined): void {
+    this.kept = page;
+    this.changed.fire(undefined);
+  }
+
+  /** The kept page, while it is what the tree shows: no answer yet and no filter. */
+  private showingKept(): KeptPage | undefined {
+    if (!this.kept || this.poller.tasks !== undefined || this.poller.state.kind === 'noKey') return undefined;
+    return Object.values(this.poller.activeFilter).some(Boolean) ? undefined : this.kept;
+  }
+
   /** Redraws everything (after pins change, for example). */
   refreshAll(): void {
     this.changed.fire(undefined);
@@ -83,23 +110,41 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node instanceof GroupNode) return node.children;
+    if (node instanceof GroupNode) {
+      if (this.keptGroupsUnasked.delete(node.key) && this.keptGroupsUnasked.size === 0) this.flushDeferredRedraw();
+      return node.children;
+    }
     if (node) return [];
+    if (this.showingKept()) {
+      // Rows at once from the kept page; the live answer replaces them when it comes.
+      void this.loadFirstPage();
+      const roots = this.roots();
+      this.keptGroupsUnasked = new Set(roots.flatMap((root) => (root instanceof GroupNode && root.children.length > 0 ? [root.key] : [])));
+      return roots;
+    }
+    this.keptGroupsUnasked.clear();
     this.answering += 1;
     try {
-      await this.poller.idle();
-      if (this.poller.tasks === undefined && this.poller.state.kind === 'idle') await this.poller.refresh();
+      await this.loadFirstPage();
     } finally {
       this.answering -= 1;
     }
     return this.roots();
   }
 
+  /** Waits for the cycle under way (the view just opened starts one), and reads only if none brought the list. */
+  private async loadFirstPage(): Promise<void> {
+    await this.poller.idle();
+    if (this.poller.tasks === undefined && this.poller.state.kind === 'idle') await this.poller.refresh();
+  }
+
   private roots(): TreeNode[] {
     const state = this.poller.state;
     if (state.kind === 'noKey') return [];
     const roots: TreeNode[] = [];
+    const kept = this.showingKept();
     if (state.kind === 'failed') roots.push(this.errorNode(state.error, state.lastSuccessAt));
+    if (kept) roots.push(this.keptNode(kept, state.kind === 'failed'));
     const used = new Set<string>();
     const pinned = new Set(this.poller.pinnedIds);
     const unreadable = this.poller.unreadable;
@@ -107,7 +152,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const children = [...pinned].map((id) => this.pinnedNode(id, unreadable, used, pinned));
       roots.push(new GroupNode(WATCHED, 'Watched', children));
     }
-    const tasks = this.poller.tasks ?? [];
+    const tasks = this.poller.tasks ?? kept?.tasks ?? [];
     for (const group of groupTasks(tasks, this.mode)) {
       roots.push(new GroupNode(group.key, group.title, group.tasks.map((task) => this.nodeFor(group.key, task, used, pinned))));
     }
@@ -147,6 +192,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.groupKeys.flatMap((group) => this.taskNodes.get(`${group}/${id}`) ?? []);
   }
 
+  /** "As of 10:42 — refreshing…", or "not refreshed" when the first read failed (the error row says why). */
+  private keptNode(kept: KeptPage, failed: boolean): MessageNode {
+    const at = new Date(kept.savedAt);
+    const when = `As of ${formatClock(at, this.now())}`;
+    return new MessageNode('kept', when, failed ? 'not refreshed' : 'refreshing…', 'retry', `Tasks as last read, ${formatRelative(at, this.now())}.`);
+  }
+
   private errorNode(error: unknown, lastSuccessAt: number | undefined): MessageNode {
     const stale = lastSuccessAt !== undefined && this.poller.tasks !== undefined;
     const detail = stale ? `showing tasks from ${formatRelative(new Date(lastSuccessAt), this.now())}` : undefined;
@@ -184,7 +236,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * VS Code throw that answer away and ask again, delaying the first rows by a round trip.
    */
   private redraw(nodes: TreeNode[] | undefined): void {
-    if (this.answering === 0) this.changed.fire(nodes);
+    if (this.answering > 0) return;
+    if (this.keptGroupsUnasked.size > 0) {
+      if (this.deferredRedraw) this.deferredRedraw.nodes = mergeRedraws(this.deferredRedraw.nodes, nodes);
+      else this.deferredRedraw = { nodes, timer: this.clock.setTimeout(() => this.flushDeferredRedraw(), KEPT_ROWS_GRACE_MS) };
+      return;
+    }
+    this.changed.fire(nodes);
+  }
+
+  /** The redraw held back for the kept rows, now that VS Code has them (or waited long enough). */
+  private flushDeferredRedraw(): void {
+    this.keptGroupsUnasked.clear();
+    const deferred = this.deferredRedraw;
+    if (!deferred) return;
+    this.deferredRedraw = undefined;
+    this.clock.clearTimeout(deferred.timer);
+    this.changed.fire(deferred.nodes);
   }
 
   /** The view's visibility: times tick every 30 s while it shows, and not at all while hidden. */
@@ -203,7 +271,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   dispose(): void {
+    if (this.deferredRedraw) this.clock.clearTimeout(this.deferredRedraw.timer);
     this.ticker.stop();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
+}
+
+/** Two redraws as one: everything if either is everything, else both sets of rows. */
+function mergeRedraws(a: TreeNode[] | undefined, b: TreeNode[] | undefined): TreeNode[] | undefined {
+  return a === undefined || b === undefined ? undefined : [...new Set([...a, ...b])];
 }

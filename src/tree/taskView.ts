@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { TreeNode } from './treeNode';
+import type { ViewDescription } from './viewDescription';
 
 /** What core hands the view once loaded (implemented by TaskTree). */
 export interface TaskTreeHost {
@@ -13,11 +14,11 @@ export interface TaskTreeHost {
  * stands in until VS Code first asks for rows with a key set, and only then loads the tree.
  * With no key it answers no rows, so the welcome view shows and nothing heavy is loaded.
  */
-export function registerTaskView(keys: ApiKeyStore, load: () => TaskTreeHost): vscode.Disposable[] {
+export function registerTaskView(keys: ApiKeyStore, description: ViewDescription, load: () => TaskTreeHost): vscode.Disposable[] {
   const provider = new LazyTaskTreeProvider(keys, load);
   const view = vscode.window.createTreeView<TreeNode>('flexprice.tasks', { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
-  return [view, provider];
+  return [view, provider, description.attach(view as vscode.TreeView<never>)];
 }
 
 class LazyTaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startFlexpriceServer } from '../server/flexpriceServer';
+import { startFlexpriceServer, twoEnvironments } from '../server/flexpriceServer';
 import { startCodeServer } from './codeServer';
 import { PROJECT_ROOT } from './projectRoot';
 import { workbenchUrl } from './workbenchUrl';
@@ -37,15 +37,22 @@ async function main(): Promise<void> {
   const extensionsDir = path.join(scratch, 'extensions');
   linkExtension(extensionsDir);
 
-  const flexprice = await startFlexpriceServer({ simulate: true });
+  // Sandbox and Production of one tenant, each with its own key and tasks, both connected from
+  // the start so switching can be tried at once.
+  const flexprice = await startFlexpriceServer({ simulate: true, environments: twoEnvironments() });
+  const connections = flexprice.environments.map((environment) => ({
+    name: `${flexprice.tenant.name} · ${environment.name}`,
+    apiUrl: flexprice.baseUrl,
+    apiKey: environment.apiKey,
+  }));
   const codeServer = await startCodeServer({
     folder,
     extensionsDir,
-    settings: { 'flexprice.apiUrl': flexprice.baseUrl },
-    env: { FLEXPRICE_API_KEY: flexprice.apiKey },
+    env: { FLEXPRICE_CONNECTIONS: JSON.stringify(connections), FLEXPRICE_API_KEY: undefined },
     ...(port === undefined ? {} : { port }),
   });
-  console.log(`Local Flexprice server: ${flexprice.baseUrl} (demo key in FLEXPRICE_API_KEY)`);
+  console.log(`Local Flexprice server: ${flexprice.baseUrl}`);
+  console.log(`Connections (FLEXPRICE_CONNECTIONS): ${connections.map((connection) => connection.name).join(', ')}; switch from the status bar.`);
   console.log(`Flexprice Tasks demo: ${workbenchUrl(codeServer, folder)}`);
   console.log('Press Ctrl-C to stop.');
 

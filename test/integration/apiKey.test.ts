@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
-import { answerInputBoxes, recordMessages, setSetting } from './vscodeStubs';
+import { addConnectionThroughCommand, answerInputBoxes, recordMessages, removeConnectionThroughCommand } from './vscodeStubs';
 
 const KEY = 'fp_integration_key_7f3a';
+const CONNECTION = 'API key test';
 
 describe('API key', () => {
   let server: LocalFlexpriceServer;
@@ -12,13 +13,15 @@ describe('API key', () => {
   before(async () => {
     server = await startFlexpriceServer({ apiKey: KEY, seedTasks: false });
     taskId = server.store.add({ task_type: 'IMPORT', entity_type: 'EVENTS', task_status: 'COMPLETED' }).id;
-    await setSetting('apiUrl', server.baseUrl);
+    await addConnectionThroughCommand({ apiUrl: server.baseUrl, key: KEY, name: CONNECTION });
+    // The connection stays, without its key: the first test sets it.
+    const messages = recordMessages();
     await vscode.commands.executeCommand('flexprice.clearApiKey');
+    messages.restore();
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('flexprice.clearApiKey');
-    await setSetting('apiUrl', undefined);
+    await removeConnectionThroughCommand(CONNECTION);
     await server.close();
   });
 
@@ -34,7 +37,7 @@ describe('API key', () => {
       const options = input.calls[0]?.[0] as vscode.InputBoxOptions;
       assert.equal(options.password, true);
       assert.equal(options.ignoreFocusOut, true);
-      assert.ok(messages.info().some((m) => m.includes('API key saved')), messages.info().join('|'));
+      assert.ok(messages.info().some((m) => m.includes('API key saved') && m.includes(CONNECTION)), messages.info().join('|'));
 
       server.requests.clear();
       await vscode.commands.executeCommand('flexprice.getTask', taskId);
@@ -66,7 +69,7 @@ describe('API key', () => {
 
   it('keeps the key out of every setting', () => {
     const config = vscode.workspace.getConfiguration('flexprice');
-    for (const name of ['apiUrl', 'environmentId', 'requestTimeoutSeconds', 'apiKey']) {
+    for (const name of ['apiUrl', 'environmentId', 'connection', 'requestTimeoutSeconds', 'apiKey']) {
       const inspected = config.inspect(name);
       assert.ok(!JSON.stringify(inspected ?? {}).includes(KEY), `${name} holds the key`);
     }
@@ -77,7 +80,7 @@ describe('API key', () => {
     const input = answerInputBoxes(undefined);
     try {
       await vscode.commands.executeCommand('flexprice.clearApiKey');
-      assert.ok(messages.info().some((m) => m.includes('API key removed')));
+      assert.ok(messages.info().some((m) => m.includes('API key removed') && m.includes(CONNECTION)), messages.info().join('|'));
       server.requests.clear();
       await vscode.commands.executeCommand('flexprice.getTask', taskId);
       const prompt = input.calls[0]?.[0] as vscode.InputBoxOptions;

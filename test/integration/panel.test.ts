@@ -1,27 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
-import { answerInputBoxes, recordMessages, setApiKeyThroughCommand, setSetting, stubWindow } from './vscodeStubs';
+import {
+  addConnectionThroughCommand,
+  answerInputBoxes,
+  answerQuickPicks,
+  editConnectionUrlThroughCommand,
+  labelled,
+  recordMessages,
+  removeConnectionThroughCommand,
+  setSetting,
+  stubWindow,
+  taskPanelTabs,
+  until,
+} from './vscodeStubs';
 
 const KEY = 'fp_panel_integration_key_4b7e';
-
-/** The open task panels, as tabs: the label is the panel title. */
-function taskPanelTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('flexprice.taskPanel'));
-}
-
-/** Waits for the workbench to catch up (tabs update asynchronously); the limit only ends a hung test. */
-async function until<T>(what: string, probe: () => T | undefined | false, limitMs = 20_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const CONNECTION = 'Panel test';
+/** Nothing listens there: requests to it are refused at once. */
+const DEAD_URL = 'http://127.0.0.1:9/v1';
 
 /** Records error messages with their action buttons; picks none. */
 function recordErrors() {
@@ -49,14 +46,12 @@ describe('Task panel and Get Task', () => {
 
   before(async () => {
     server = await startFlexpriceServer({ apiKey: KEY });
-    await setSetting('apiUrl', server.baseUrl);
-    await setApiKeyThroughCommand(KEY);
+    await addConnectionThroughCommand({ apiUrl: server.baseUrl, key: KEY, name: CONNECTION });
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('flexprice.clearApiKey');
-    await setSetting('apiUrl', undefined);
+    await removeConnectionThroughCommand(CONNECTION);
     await setSetting('requestTimeoutSeconds', undefined);
     await server.close();
   });
@@ -104,24 +99,54 @@ describe('Task panel and Get Task', () => {
       server.faults.set({ pathPrefix: '/v1/tasks/', hang: true, times: 1 });
       await vscode.commands.executeCommand('flexprice.getTask', id);
       await setSetting('requestTimeoutSeconds', undefined);
-      await setSetting('apiUrl', 'http://127.0.0.1:9/v1');
+      await editConnectionUrlThroughCommand(CONNECTION, DEAD_URL);
       await vscode.commands.executeCommand('flexprice.getTask', id);
-      await setSetting('apiUrl', server.baseUrl);
+      await editConnectionUrlThroughCommand(CONNECTION, server.baseUrl);
 
       const [notFound, forbidden, serverError, timeout, unreachable] = errors.all();
       assert.match(notFound?.message ?? '', /task_does_not_exist_01/);
-      assert.ok(notFound?.message.includes(server.baseUrl), notFound?.message);
-      assert.deepEqual(forbidden?.actions, ['Set API Key', 'Open Settings', 'Show Log']);
+      assert.ok(notFound?.message.includes(server.baseUrl) && notFound.message.includes(CONNECTION), notFound?.message);
+      // Not found may mean the task is in the other environment: switching is the first fix.
+      assert.deepEqual(notFound?.actions, ['Switch Connection', 'Edit Connection', 'Show Log']);
+      assert.deepEqual(forbidden?.actions, ['Set API Key', 'Edit Connection', 'Show Log']);
       assert.ok(serverError?.actions.includes('Retry'), JSON.stringify(serverError));
       assert.ok(timeout?.actions.includes('Retry'), JSON.stringify(timeout));
-      assert.ok(unreachable?.actions.includes('Open Settings'), JSON.stringify(unreachable));
+      assert.ok(unreachable?.actions.includes('Edit Connection'), JSON.stringify(unreachable));
+      assert.ok(unreachable?.message.includes(DEAD_URL), JSON.stringify(unreachable));
       assert.equal(errors.all().length, 5);
       for (const { message } of errors.all()) assert.ok(!message.includes(KEY), 'the key never appears in a message');
       assert.equal(taskPanelTabs().length, 0, 'no panel for a failed lookup');
     } finally {
       errors.restore();
-      await setSetting('apiUrl', server.baseUrl);
+      await editConnectionUrlThroughCommand(CONNECTION, server.baseUrl);
       await setSetting('requestTimeoutSeconds', undefined);
+    }
+  });
+
+  it('"Edit Connection" on an unreachable URL edits the connection that failed, and the next lookup goes to the new URL', async () => {
+    const id = FIXTURE_IDS.completedImport;
+    await editConnectionUrlThroughCommand(CONNECTION, DEAD_URL);
+    const errors = stubWindow('showErrorMessage', (async (message: string, ...actions: string[]) =>
+      message.startsWith('Cannot reach') && actions.includes('Edit Connection') ? 'Edit Connection' : undefined) as unknown as typeof vscode.window.showErrorMessage);
+    const picks = answerQuickPicks(labelled('$(globe) Change API URL'), labelled('Self-hosted'));
+    const input = answerInputBoxes(server.baseUrl);
+    try {
+      server.requests.clear();
+      await vscode.commands.executeCommand('flexprice.getTask', id);
+      assert.equal(errors.calls.length, 1, JSON.stringify(errors.calls));
+      assert.match(String(picks.offered[0]?.[0]?.label), /Rename/, 'the edit menu of the connection was offered');
+      assert.equal((input.calls[0]?.[0] as vscode.InputBoxOptions | undefined)?.value, DEAD_URL, 'the URL box starts from the failing URL');
+      assert.equal(server.requests.count({ path: `/v1/tasks/${id}` }), 0, 'the lookup did not reach the server while the URL was dead');
+
+      await vscode.commands.executeCommand('flexprice.getTask', id);
+      assert.equal(server.requests.count({ path: `/v1/tasks/${id}` }), 1);
+      assert.equal(errors.calls.length, 1, 'the lookup after the edit succeeded');
+      await until('the panel', () => taskPanelTabs().length === 1);
+    } finally {
+      errors.restore();
+      picks.restore();
+      input.restore();
+      await editConnectionUrlThroughCommand(CONNECTION, server.baseUrl);
     }
   });
 

@@ -2,27 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeSnapshotRow } from '../../src/tree/treeSnapshot';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
-import { answerInputBoxes, recordMessages, setApiKeyThroughCommand, setSetting, stubWindow } from './vscodeStubs';
+import {
+  addConnectionThroughCommand,
+  answerInputBoxes,
+  recordMessages,
+  removeConnectionThroughCommand,
+  setSetting,
+  stubWindow,
+  treeSnapshot as snapshot,
+  until,
+} from './vscodeStubs';
 
 const KEY = 'fp_tree_integration_key_91c2';
-
-interface Snapshot {
-  description?: string;
-  rows: TreeSnapshotRow[];
-}
-
-const snapshot = async () => (await vscode.commands.executeCommand('flexprice.internal.taskTreeSnapshot')) as Snapshot;
-
-/** Waits for a condition the extension reaches by itself (no timing is asserted; the limit only ends a hung test). */
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, limitMs = 30_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Named so; a Sandbox environment adds no mark, so this is also the view's description. */
+const CONNECTION = 'Tree test';
 
 /** The root rows' labels, and each group's task labels. */
 function outline(rows: TreeSnapshotRow[]): string[] {
@@ -54,17 +47,16 @@ describe('Task tree', () => {
     server.store.add({ task_type: 'EXPORT', entity_type: 'invoice', task_status: 'COMPLETED', file_name: 'invoices.csv', created_at: minutesAgo(40) });
     server.store.add({ task_type: 'IMPORT', entity_type: 'PRICES', task_status: 'FAILED', file_name: 'prices.csv', created_at: minutesAgo(30), failed_at: minutesAgo(29), updated_at: minutesAgo(29) });
     server.store.add({ task_type: 'IMPORT', entity_type: 'CUSTOMERS', task_status: 'PROCESSING', file_name: 'customers.csv', created_at: minutesAgo(2) });
-    await setSetting('apiUrl', server.baseUrl);
     await setSetting('refresh.minIntervalSeconds', 0.5);
     await setSetting('refresh.maxIntervalSeconds', 1);
-    await setApiKeyThroughCommand(KEY);
+    await addConnectionThroughCommand({ apiUrl: server.baseUrl, key: KEY, name: CONNECTION });
     await vscode.commands.executeCommand('flexprice.tasks.focus');
   });
 
   after(async () => {
     await vscode.commands.executeCommand('flexprice.clearTaskFilters');
-    await vscode.commands.executeCommand('flexprice.clearApiKey');
-    for (const key of ['apiUrl', 'refresh.minIntervalSeconds', 'refresh.maxIntervalSeconds', 'pageSize']) await setSetting(key, undefined);
+    await removeConnectionThroughCommand(CONNECTION);
+    for (const key of ['refresh.minIntervalSeconds', 'refresh.maxIntervalSeconds', 'pageSize']) await setSetting(key, undefined);
     await server.close();
   });
 
@@ -87,9 +79,10 @@ describe('Task tree', () => {
     assert.match(running?.description ?? '', /^CUSTOMERS · 2 min ago$/);
     assert.match(running?.contextValue ?? '', /^task;unwatched;/);
     assert.equal(server.requests.filter({ pathPrefix: '/v1/tasks/' }).length, 0, 'rows come from GET /tasks alone');
+    assert.equal((await snapshot()).description, CONNECTION, 'the view names the connection in use');
   });
 
-  it('sends the chosen filter to the server and shows it in the view description; Clear Filters removes it', async () => {
+  it('sends the chosen filter to the server and shows it in the view description after the connection; Clear Filters removes it', async () => {
     const quickPick = answerFilterPicks(['IMPORT', 'Any', 'FAILED']);
     try {
       await vscode.commands.executeCommand('flexprice.filterTasks');
@@ -101,14 +94,14 @@ describe('Task tree', () => {
     assert.equal(query.task_status, 'FAILED');
     assert.equal(query.entity_type, undefined);
     const filtered = await snapshot();
-    assert.equal(filtered.description, 'Filter: IMPORT · FAILED');
+    assert.equal(filtered.description, `${CONNECTION} — Filter: IMPORT · FAILED`);
     assert.deepEqual(outline(filtered.rows), ['Failed (1)', '  prices.csv']);
 
     await vscode.commands.executeCommand('flexprice.clearTaskFilters');
     const cleared = server.requests.last({ path: '/v1/tasks' })?.query ?? {};
     assert.equal(cleared.task_type, undefined);
     assert.equal(cleared.task_status, undefined);
-    assert.equal((await snapshot()).description, undefined);
+    assert.equal((await snapshot()).description, CONNECTION);
   });
 
   it('Load more appends the next page under the loaded rows', async () => {

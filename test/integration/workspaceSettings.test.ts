@@ -1,21 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
-import { recordMessages, setApiKeyThroughCommand, setSetting } from './vscodeStubs';
+import { addConnectionThroughCommand, recordMessages, removeConnectionThroughCommand, until } from './vscodeStubs';
 
 const KEY = 'fp_workspace_settings_key_5d1e';
-
-async function until(what: string, probe: () => boolean, limitMs = 20_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const CONNECTION = 'Workspace settings test';
+const DEFAULT_API_URL = 'https://us.api.flexprice.io/v1';
 
 /**
  * A cloned repository's .vscode/settings.json must not be able to point the stored key at its
- * own server: the connection settings are read from user settings only.
+ * own server: the old URL settings are read from user settings only, and connections are the
+ * user's own.
  */
 describe('workspace settings', () => {
   let server: LocalFlexpriceServer;
@@ -26,8 +21,7 @@ describe('workspace settings', () => {
     server = await startFlexpriceServer({ apiKey: KEY });
     // Accepts the same key, so a request sent there would succeed and be seen.
     decoy = await startFlexpriceServer({ apiKey: KEY });
-    await setSetting('apiUrl', server.baseUrl);
-    await setApiKeyThroughCommand(KEY);
+    await addConnectionThroughCommand({ apiUrl: server.baseUrl, key: KEY, name: CONNECTION });
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the integration workbench opens a folder');
     settingsFile = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
@@ -41,14 +35,13 @@ describe('workspace settings', () => {
     await vscode.workspace.fs.delete(settingsFile);
     await until('the workspace settings file to unload', () => vscode.workspace.getConfiguration('flexprice').inspect('pageSize')?.workspaceValue === undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('flexprice.clearApiKey');
-    await setSetting('apiUrl', undefined);
+    await removeConnectionThroughCommand(CONNECTION);
     await Promise.all([server.close(), decoy.close()]);
   });
 
   it('ignores flexprice.apiUrl and flexprice.environmentId from the workspace', () => {
     const config = vscode.workspace.getConfiguration('flexprice');
-    assert.equal(config.get('apiUrl'), server.baseUrl);
+    assert.equal(config.get('apiUrl'), DEFAULT_API_URL);
     assert.equal(config.get('environmentId'), '');
   });
 

@@ -56,11 +56,17 @@ const ALWAYS_IN_PALETTE = [
   // it is set only once the extension activates, and the palette is how a person starts one.
   'flexprice.getTask',
   'flexprice.openTaskFile',
+  // Adding or choosing a connection is how a person starts.
+  'flexprice.addConnection',
+  'flexprice.switchConnection',
 ];
 
 /** The palette's when-clause for each command that is there only sometimes. */
 const GATED_IN_PALETTE: Record<string, string> = {
   'flexprice.clearApiKey': 'flexprice.hasApiKey',
+  'flexprice.editConnection': 'flexprice.hasConnection',
+  'flexprice.renameConnection': 'flexprice.hasConnection',
+  'flexprice.removeConnection': 'flexprice.hasConnection',
   'flexprice.refreshTasks': 'flexprice.hasApiKey',
   'flexprice.filterTasks': 'flexprice.hasApiKey',
   'flexprice.clearTaskFilters': 'flexprice.hasApiKey && flexprice.tasksFiltered',
@@ -75,6 +81,8 @@ const RUN_BY_CLICKING_A_ROW = ['flexprice.loadMoreTasks'];
 
 /** Each setting as the code relies on it: type, default, bounds, scope. */
 const SETTINGS: Record<string, Omit<Setting, 'order' | 'description' | 'markdownDescription'>> = {
+  // A workspace may name one of the user's connections, nothing more: a plain name, not a URL.
+  'flexprice.connection': { type: 'string', default: '', scope: 'window' },
   'flexprice.apiUrl': { type: 'string', default: 'https://us.api.flexprice.io/v1', format: 'uri', scope: 'application', pattern: '^https?://.+' },
   'flexprice.environmentId': { type: 'string', default: '', scope: 'application' },
   'flexprice.requestTimeoutSeconds': { type: 'number', default: 30, minimum: 1, maximum: 300 },
@@ -169,16 +177,24 @@ describe('package.json', () => {
       assert.deepEqual(sections.map(({ title }) => title), ['Connection', 'Refresh & notifications']);
       assert.deepEqual(sections.map(({ order }) => order), [1, 2]);
       assert.deepEqual(Object.keys(sections[0]!.properties).sort(),
-        ['flexprice.apiUrl', 'flexprice.environmentId', 'flexprice.requestTimeoutSeconds']);
+        ['flexprice.apiUrl', 'flexprice.connection', 'flexprice.environmentId', 'flexprice.requestTimeoutSeconds']);
     });
 
     it('keep their ids, types, defaults, bounds and scopes, with the defaults the code uses', () => {
       assert.deepEqual(Object.keys(all).sort(), Object.keys(SETTINGS).sort());
       for (const [id, expected] of Object.entries(SETTINGS)) {
         for (const [field, value] of Object.entries(expected)) assert.deepEqual(all[id]![field], value, `${id}.${field}`);
-        const kept = Object.keys(all[id]!).filter((field) => !['order', 'description', 'markdownDescription', 'enumDescriptions', 'patternErrorMessage'].includes(field));
+        const words = ['order', 'description', 'markdownDescription', 'enumDescriptions', 'patternErrorMessage', 'markdownDeprecationMessage'];
+        const kept = Object.keys(all[id]!).filter((field) => !words.includes(field));
         assert.deepEqual(kept.sort(), Object.keys(expected).sort(), `${id} has no other constraint`);
       }
+    });
+
+    it('mark the settings that connections replaced as deprecated, and keep an untrusted workspace from picking a connection', () => {
+      for (const id of ['flexprice.apiUrl', 'flexprice.environmentId']) assert.match(String(all[id]!['markdownDeprecationMessage']), /connection/i, id);
+      const restricted = (manifest as unknown as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities
+        .untrustedWorkspaces.restrictedConfigurations;
+      assert.deepEqual([...restricted].sort(), ['flexprice.apiUrl', 'flexprice.connection', 'flexprice.environmentId']);
     });
 
     it('each have a description and a distinct order within their section', () => {
@@ -189,6 +205,12 @@ describe('package.json', () => {
       }
       for (const [id, setting] of Object.entries(all)) assert.ok(setting.markdownDescription || setting.description, `${id} is described`);
     });
+  });
+
+  it('activates once startup has finished, so the connection in use is in the status bar from the start', () => {
+    const events = (manifest as unknown as { activationEvents: string[] }).activationEvents;
+    assert.ok(events.includes('onStartupFinished'), events.join(', '));
+    assert.ok(!events.includes('*'), 'never before startup has finished');
   });
 
   describe('Marketplace fields', () => {

@@ -46,10 +46,11 @@ export type WebviewMessage =
 export const MAX_FILTER_LENGTH = 500;
 
 /**
- * What the page keeps across reloads (vscode.setState). The host reads only the task ID back,
- * to restore the panel after a window reload.
+ * What the page keeps across reloads (vscode.setState). The host reads only the task ID and
+ * the connection's ID back, to restore the panel, bound to its connection, after a reload.
  */
 export interface PageState {
   readonly taskId: string | undefined;
+  readonly connectionId?: string;
   readonly filter: string;
 }

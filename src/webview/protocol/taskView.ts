@@ -35,6 +35,20 @@ export interface TaskView extends TaskTimeView {
   readonly details: readonly Row[];
   readonly errors: ErrorsView;
   readonly actions: { readonly openFile: ActionState; readonly openInEditor: ActionState & { readonly offered: boolean } };
+  /** The connection the panel was opened with, and reads with: shown in its header. */
+  readonly connection?: ConnectionBadge;
+}
+
+/**
+ * Which connection a panel belongs to. `production` puts an unmistakable "Production" badge in
+ * the header; `active` false says the window has switched to another connection since (the
+ * panel still reads with its own key, but is not refreshed live).
+ */
+export interface ConnectionBadge {
+  readonly id: string;
+  readonly name: string;
+  readonly production: boolean;
+  readonly active: boolean;
 }
 
 export type StatusTone = 'pending' | 'processing' | 'completed' | 'failed' | 'unknown';

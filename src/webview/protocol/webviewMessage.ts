@@ -20,9 +20,10 @@ export function parseWebviewMessage(raw: unknown, ownTaskId: string): WebviewMes
   return { type: type as Exclude<WebviewCommand, 'copyErrors'>, taskId: ownTaskId };
 }
 
-/** The task ID of a page's saved state (PageState), as the host restores a panel from it. */
-export function readPanelState(state: unknown): { readonly taskId: string } | undefined {
+/** The task ID and connection of a page's saved state (PageState), as the host restores a panel from it. */
+export function readPanelState(state: unknown): { readonly taskId: string; readonly connectionId?: string } | undefined {
   if (!isRecord(state)) return undefined;
-  const { taskId } = state;
-  return typeof taskId === 'string' ? { taskId } : undefined;
+  const { taskId, connectionId } = state;
+  if (typeof taskId !== 'string') return undefined;
+  return typeof connectionId === 'string' && connectionId.length <= 200 ? { taskId, connectionId } : { taskId };
 }

@@ -9,7 +9,15 @@ import type { CoreCommandDeps } from '../../../src/commands/coreCommandDeps';
 import { LazyCommands } from '../../../src/commands/lazyCommands';
 
 /** Commands activation registers itself, without core. */
-const ACTIVATION_COMMAND_IDS = ['flexprice.setApiKey', 'flexprice.clearApiKey', 'flexprice.showLog'];
+const ACTIVATION_COMMAND_IDS = [
+  'flexprice.setApiKey',
+  'flexprice.clearApiKey',
+  'flexprice.showLog',
+  'flexprice.switchConnection',
+  'flexprice.editConnection',
+  'flexprice.renameConnection',
+  'flexprice.removeConnection',
+];
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
   contributes: { commands: { command: string }[]; menus: Record<string, { command: string }[]> };

@@ -155,4 +155,21 @@ describe('moving the settings of earlier versions into a connection', () => {
     parts = await migrate(old, SELF_HOSTED);
     assert.equal(await parts.store.key(parts.migrated!), OLD_KEY);
   });
+
+  it('never guesses where a key goes: an old URL that cannot be used leaves the key where it was, says why, and is not retried', async () => {
+    const old = before({ key: OLD_KEY });
+    const environment = connectionsFromEnvironment(old.env, { apiUrl: 'ftp://billing.example.com' }).connections;
+    const made = memoryConnections({ state: old.state, secrets: old.secrets, environment });
+    parts = { ...made, migrated: undefined };
+    await assert.rejects(migrateLegacySettings(old.state, old.secrets, made.store, { apiUrl: 'ftp://billing.example.com' }), /cannot be used/);
+    assert.deepEqual(made.store.list(), [], 'no connection to a URL made up for the key');
+    assert.equal(old.secrets.values.get(LEGACY_SECRET), OLD_KEY, 'the old key is still stored');
+    assert.equal(await migrateLegacySettings(old.state, old.secrets, made.store, { apiUrl: 'ftp://billing.example.com' }), undefined, 'the next start does not fail again');
+  });
+
+  it('takes the default URL with a trailing slash as the default', async () => {
+    parts = await migrate(before({ lists: false }), { apiUrl: `${DEFAULT_API_URL}/` });
+    assert.equal(parts.migrated, undefined);
+    assert.deepEqual(parts.store.list(), []);
+  });
 });
