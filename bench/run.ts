@@ -17,6 +17,7 @@ type BenchModule = { run(): Promise<Section> };
 const BENCHES: { id: string; load(): Promise<BenchModule['run']> }[] = [
   { id: 'size', load: async () => (await import('./size.js')).run },
   { id: 'startup', load: async () => (await import('./startup.js')).run },
+  { id: 'switch', load: async () => (await import('./switch.js')).run },
   { id: 'polling', load: async () => (await import('./polling.js')).run },
   { id: 'idle', load: async () => (await import('./idle.js')).run },
   { id: 'liveness', load: async () => (await import('./liveness.js')).run },

@@ -2,7 +2,7 @@ import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, PROBE_ENV, probeFiles, type ProbeMode, type ProbeResult } from './probeProtocol';
+import { EXTENSION_ID, HIDDEN_WATCH_MS, PROBE_ENV, probeFiles, type LoadedFile, type ProbeMode, type ProbeResult } from './probeProtocol';
 
 /*
  * Runs inside the real extension host (code-server loads it as `extensionTestsPath`) and
@@ -11,6 +11,7 @@ import { EXTENSION_ID, PROBE_ENV, probeFiles, type ProbeMode, type ProbeResult }
  */
 
 const POLL_MS = 50;
+const ACTIVATION_LIMIT_MS = 90_000;
 
 /** VS Code's performance marks in this host: `Date.now()` epochs, so comparable with the page and the server. */
 function extensionMarks(): Record<string, number> {
@@ -36,14 +37,27 @@ async function startupPerformanceText(): Promise<string | undefined> {
   return undefined;
 }
 
-function ourCachedFiles(extensionPath: string, before: ReadonlySet<string>): { file: string; bytes: number }[] {
+/**
+ * Our extension's files that entered require.cache since `before` (what the host had loaded
+ * when the probe started). The host's own install (.vscode-test/) and the probe (out/) sit
+ * under the same folder and are left out.
+ */
+function ourCachedFiles(extensionPath: string, before: ReadonlySet<string>): LoadedFile[] {
+  const dist = path.join(extensionPath, 'dist') + path.sep;
+  const notOurs = ['.vscode-test', 'out'].map((folder) => path.join(extensionPath, folder) + path.sep);
   return Object.keys(require.cache)
-    .filter((file) => !before.has(file) && file.startsWith(extensionPath + path.sep))
+    .filter((file) => file.startsWith(extensionPath + path.sep) && !notOurs.some((folder) => file.startsWith(folder)))
+    // dist/ is the extension's alone; the host may have required its main file before the probe started.
+    .filter((file) => !before.has(file) || file.startsWith(dist))
     .map((file) => ({ file: path.relative(extensionPath, file), bytes: statSync(file).size }));
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await sleep(POLL_MS);
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + ACTIVATION_LIMIT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(POLL_MS);
+  }
 }
 
 export async function run(): Promise<void> {
@@ -58,16 +72,31 @@ export async function run(): Promise<void> {
   writeFileSync(files.ready, String(Date.now()));
 
   if (mode === 'hidden') {
-    // Activated through the API with the view never shown: nothing may ask for rows.
-    await extension.activate();
+    // The view is never shown: the extension activates at start-up (onStartupFinished) and nothing may ask for rows.
+    await until(() => extension.isActive, 'the start-up activation');
     result.loadedFiles = ourCachedFiles(extension.extensionPath, before);
+    await sleep(HIDDEN_WATCH_MS);
+    result.loadedFilesLater = ourCachedFiles(extension.extensionPath, before);
   } else {
-    // The page opens the view, which activates the extension; we wait until it saw rows.
-    await until(() => existsSync(files.rowsSeen));
+    // The page opens the view; we wait until it saw rows.
+    await until(() => existsSync(files.rowsSeen), 'the page to see rows');
     result.loadedFiles = ourCachedFiles(extension.extensionPath, before);
   }
   result.marks = extensionMarks();
   result.startupPerformance = await startupPerformanceText();
+  const core = path.join(extension.extensionPath, 'dist', 'core.js');
+  if (mode === 'hidden' && !require.cache[core]) {
+    const started = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(core);
+    result.coreRequireMs = performance.now() - started;
+  }
+  if (mode !== 'hidden') {
+    // After the measurement: leave the profile as a person would find it next time, the
+    // Explorer in front and no editor open, so a kept launch starts with the view hidden.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  }
   // Written whole, then renamed: the bench reads it as soon as the name appears.
   writeFileSync(`${files.result}.partial`, JSON.stringify(result));
   renameSync(`${files.result}.partial`, files.result);
