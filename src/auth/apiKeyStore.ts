@@ -7,6 +7,8 @@ import { type Logger, SILENT_LOGGER } from '../log/logger';
 const HAS_KEY = 'flexprice.hasApiKey';
 const HAS_CONNECTION = 'flexprice.hasConnection';
 const PRODUCTION = 'flexprice.productionConnection';
+/** Set once the connections and their keys have been read: until then no welcome text is right. */
+const READY = 'flexprice.connectionsReady';
 
 /**
  * The active connection's key, for everything that just needs "the key in use". Keys live only
@@ -73,6 +75,7 @@ export class ApiKeyStore implements vscode.Disposable {
       vscode.commands.executeCommand('setContext', HAS_CONNECTION, this.connections.list().length > 0),
       vscode.commands.executeCommand('setContext', PRODUCTION, isProduction(connection)),
     ]);
+    await vscode.commands.executeCommand('setContext', READY, true);
   }
 
   dispose(): void {

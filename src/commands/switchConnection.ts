@@ -27,7 +27,10 @@ export function register(store: ConnectionStore): vscode.Disposable {
       ...store.list().map((connection) => connectionItem(connection, activeId)),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
       { label: '$(add) Add Connection…', command: ADD_CONNECTION_COMMAND, alwaysShow: true },
-      ...(store.list().length > 0 ? [{ label: '$(edit) Edit Connection…', command: EDIT_CONNECTION_COMMAND, alwaysShow: true }] : []),
+      // Connections from the environment are changed there, so Edit is for saved ones only.
+      ...(store.list().some((connection) => connection.origin === 'saved')
+        ? [{ label: '$(edit) Edit Connection…', command: EDIT_CONNECTION_COMMAND, alwaysShow: true }]
+        : []),
     ];
     const choice = await vscode.window.showQuickPick(items, {
       title: 'Flexprice: Switch Connection',

@@ -161,6 +161,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
   async snapshot() {
     return {
       description: this.view?.description,
+      title: this.view?.title,
       connection: this.clients.activeConnectionId,
       visible: this.view?.visible,
       filter: this.poller.activeFilter,

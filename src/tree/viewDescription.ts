@@ -4,7 +4,9 @@ import type { ConnectionStore } from '../connections/connectionStore';
 
 /**
  * The Tasks view's description: the connection in use ("Acme · Production"), then the filter
- * when one is set. Set at activation, before any row, so what is shown is never unlabelled.
+ * when one is set. The title names the connection too: while Tasks is the only view of its
+ * container, VS Code shows "FLEXPRICE: TASKS" and no description at all. Set at activation,
+ * before any row, so what is shown is never unlabelled.
  */
 export class ViewDescription {
   private filter: string | undefined;
@@ -29,6 +31,9 @@ export class ViewDescription {
   }
 
   private apply(): void {
-    if (this.view) this.view.description = this.text;
+    if (!this.view) return;
+    const connection = this.connections.active();
+    this.view.description = this.text;
+    this.view.title = connection ? `Tasks · ${connectionLabel(connection)}` : 'Tasks';
   }
 }
