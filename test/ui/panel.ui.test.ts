@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { parseErrorSummary } from '../../src/panel/errorSummary';
 import { FIXTURE_IDS, startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
+import { connectionStatusItem } from './connectionFlow';
 import { openWorkbench, type Workbench } from './workbench';
 
 /*
@@ -18,8 +19,12 @@ describe('Get Task and the task panel (code-server + Chromium)', function () {
 
   before(async () => {
     server = await startFlexpriceServer({ apiKey: KEY });
-    // The key comes from the environment fallback, so these tests start with it in place.
-    workbench = await openWorkbench({ settings: { 'flexprice.apiUrl': server.baseUrl }, env: { FLEXPRICE_API_KEY: KEY } });
+    // The key comes from the environment: FLEXPRICE_API_KEY is a connection, and the old apiUrl
+    // setting is its URL, so these tests start with it in place.
+    workbench = await openWorkbench({
+      settings: { 'flexprice.apiUrl': server.baseUrl },
+      env: { FLEXPRICE_API_KEY: KEY, FLEXPRICE_API_URL: undefined, FLEXPRICE_CONNECTIONS: undefined },
+    });
   });
 
   afterEach(async function () {
@@ -82,6 +87,9 @@ describe('Get Task and the task panel (code-server + Chromium)', function () {
     assert.equal(await frame.locator('#heading-errors').textContent(), `Errors (${entries.length.toLocaleString('en-US')})`);
     const messages = await frame.locator('#errors-body .message').allTextContents();
     assert.deepEqual(messages.slice(0, 3), entries.slice(0, 3).map((e) => e.message));
+    // Read with the FLEXPRICE_API_KEY connection, the only one there is (no earlier settings were moved).
+    await connectionStatusItem(workbench.page).filter({ hasText: 'FLEXPRICE_API_KEY' }).waitFor();
+    assert.equal(await workbench.page.locator('.tabs-container .tab.active .label-name').textContent(), String(task.file_name), 'Sandbox is not marked');
     // The README's picture of the panel: PANEL_SCREENSHOT=docs/task-panel.png.
     if (process.env.PANEL_SCREENSHOT) await workbench.page.screenshot({ path: process.env.PANEL_SCREENSHOT });
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startFlexpriceServer, type LocalFlexpriceServer } from '../server/flexpriceServer';
+import { connectionStatusItem } from './connectionFlow';
 import { openWorkbench, type Workbench } from './workbench';
 
 /*
@@ -25,7 +26,8 @@ describe('Flexprice sidebar (code-server + Chromium)', function () {
         'flexprice.refresh.minIntervalSeconds': 0.5,
         'flexprice.refresh.maxIntervalSeconds': 1,
       },
-      env: { FLEXPRICE_API_KEY: undefined }, // the welcome view must see no key
+      // The old apiUrl setting alone (no key anywhere) becomes a connection without a key.
+      env: { FLEXPRICE_API_KEY: undefined, FLEXPRICE_API_URL: undefined, FLEXPRICE_CONNECTIONS: undefined },
     });
   });
 
@@ -36,19 +38,22 @@ describe('Flexprice sidebar (code-server + Chromium)', function () {
 
   const row = (text: string) => workbench.page.locator('.monaco-list-row', { hasText: text });
 
-  it('opens the Flexprice view from the activity bar, on its welcome view while no key is set', async () => {
+  it('opens the Flexprice view from the activity bar, on its welcome view while the connection has no key', async () => {
     const { page } = workbench;
     await page.locator('.activitybar [aria-label^="Flexprice"]').first().click();
     const welcome = page.locator('.welcome-view-content');
-    await welcome.getByText('Connect to Flexprice').waitFor();
+    await welcome.getByText('This connection has no API key.').waitFor();
     await welcome.getByRole('button', { name: 'Set API Key' }).waitFor();
+    await welcome.getByRole('button', { name: 'Switch Connection' }).waitFor();
+    // Moved from the old setting, and named after its host until identification can say more.
+    await connectionStatusItem(page).filter({ hasText: new URL(server.baseUrl).host }).waitFor();
     assert.equal(server.requests.count(), 0, 'no key, no request');
   });
 
   it('shows the tasks, grouped, once the key is set from the welcome view', async () => {
     const { page } = workbench;
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Set API Key' }).click();
-    const input = page.locator('.quick-input-widget input');
+    const input = page.locator('.quick-input-widget input[type=password]');
     await input.fill(KEY);
     await input.press('Enter');
     await row('Running (1)').waitFor();
@@ -57,6 +62,8 @@ describe('Flexprice sidebar (code-server + Chromium)', function () {
     assert.match((await live.getAttribute('aria-label')) ?? '', /ui-live-events\.csv, PROCESSING, EVENTS/);
     assert.equal(await live.locator('.codicon-sync').count(), 1, 'a spinning icon while processing');
     await page.locator('.statusbar-item', { hasText: '1 running' }).waitFor();
+    // With a key, identification renames the connection the extension named.
+    await connectionStatusItem(page).filter({ hasText: 'Acme · Sandbox' }).waitFor();
   });
 
   it('turns a running task completed on screen by itself', async () => {
