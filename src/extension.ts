@@ -13,6 +13,7 @@ import type { Core } from './core';
 import { OutputLog } from './log/outputLog';
 import { TASK_PANEL_VIEW_TYPE } from './panel/viewType';
 import { ConnectionStatusBar } from './tree/connectionStatusBar';
+import { keptRootsAtStart } from './tree/keptRoots';
 import { registerTaskView } from './tree/taskView';
 import { ViewDescription } from './tree/viewDescription';
 
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clearApiKey.register(keys),
     switchConnection.register(connections.store),
     ...manageConnections.register(connections.store),
-    ...registerTaskView(keys, description, () => loadCore().taskTree),
+    ...registerTaskView(keys, description, () => loadCore().taskTree, (id) => keptRootsAtStart(context.globalState, id, new Date())),
     vscode.window.registerWebviewPanelSerializer(TASK_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => loadCore().revivePanel(panel, state),
     }),

@@ -1,4 +1,5 @@
-import { TaskSchema, type Task } from '../api/taskSchema';
+import { readStoredTask } from '../api/taskFields';
+import type { Task } from '../api/taskSchema';
 import type { KeyValueStore } from '../storage/boundedIdList';
 import { keptPageKey } from '../storage/perConnectionState';
 
@@ -14,7 +15,8 @@ const MAX_KEPT_TASKS = 100;
 /**
  * Each connection's last first page, in the extension's global storage. Error summaries are
  * left out (they have no practical size limit and the panel reads them fresh), and what is
- * read back goes through the task schema like any answer: a kept copy is never trusted more.
+ * read back is checked field by field as an answer is (readStoredTask), without zod, so the
+ * page can be shown at activation, before the heavy half loads.
  */
 export class KeptPages {
   constructor(private readonly state: KeyValueStore) {}
@@ -24,10 +26,7 @@ export class KeptPages {
     if (typeof stored !== 'object' || stored === null) return undefined;
     const { savedAt, tasks } = stored as { savedAt?: unknown; tasks?: unknown };
     if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || !Array.isArray(tasks)) return undefined;
-    const parsed = tasks.slice(0, MAX_KEPT_TASKS).flatMap((item) => {
-      const result = TaskSchema.safeParse(item);
-      return result.success ? [result.data] : [];
-    });
+    const parsed = tasks.slice(0, MAX_KEPT_TASKS).flatMap((item) => readStoredTask(item) ?? []);
     return parsed.length > 0 ? { savedAt, tasks: parsed } : undefined;
   }
 

@@ -2,6 +2,9 @@ import type { Task } from '../api/taskSchema';
 
 export type GroupMode = 'status' | 'type';
 
+/** Where the choice to group by type is kept (globalState) and its context key. */
+export const GROUP_BY_TYPE_KEY = 'flexprice.groupByType';
+
 export interface TaskGroup {
   /** Stable across refreshes, so VS Code keeps the group's expansion. */
   readonly key: string;

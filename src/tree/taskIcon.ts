@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isStale, type Task } from '../api/taskSchema';
+import type { Task } from '../api/taskSchema';
+import { isStale } from '../api/taskSettlement';
 
 /**
  * One icon per status; spinning while processing; a warning for COMPLETED with failed records;

@@ -1,4 +1,6 @@
-import { parseTaskDate, staleSince, type Task } from '../api/taskSchema';
+import { parseTaskDate } from '../api/taskDate';
+import type { Task } from '../api/taskSchema';
+import { staleSince } from '../api/taskSettlement';
 import { formatCount } from '../format/count';
 import { stalledNote } from '../format/stalledNote';
 import { formatRelative } from '../format/time';

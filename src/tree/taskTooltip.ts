@@ -1,4 +1,5 @@
-import { staleSince, type Task } from '../api/taskSchema';
+import type { Task } from '../api/taskSchema';
+import { staleSince } from '../api/taskSettlement';
 import { stalledNote } from '../format/stalledNote';
 import { formatCount } from '../format/count';
 

@@ -8,6 +8,7 @@ import { taskFilterText } from './taskFilterText';
 import { TaskNotifier } from './taskNotifier';
 import { TaskStatusBar } from './taskStatusBar';
 import { TaskTreeProvider } from './taskTreeProvider';
+import { GROUP_BY_TYPE_KEY } from './taskGroups';
 import type { TaskTreeHost } from './taskView';
 import { treeSnapshot } from './treeSnapshot';
 import type { TreeNode } from './treeNode';
@@ -18,7 +19,6 @@ import { KeptPages } from './keptPages';
 /** A kept page is written at most this often while tasks change (and at once after a switch). */
 const KEEP_PAGE_EVERY_MS = 60_000;
 
-const GROUP_BY_TYPE_KEY = 'flexprice.groupByType';
 
 /**
  * The sidebar: owns the poller, the tree provider, the status-bar item and the notifier, and

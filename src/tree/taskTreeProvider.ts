@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Task, UnreadableTask } from '../api/taskSchema';
 import { systemClock, type Clock } from '../polling/clock';
 import type { PollerState, TaskPoller, TaskPollerChange } from '../polling/taskPoller';
-import { formatClock, formatRelative } from '../format/time';
+import { formatRelative } from '../format/time';
+import { keptMarkNode, WATCHED_GROUP } from './keptRoots';
 import type { KeptPage } from './keptPages';
 import { RepeatingTimer } from '../polling/repeatingTimer';
 import { GroupNode } from './groupNode';
@@ -14,7 +15,7 @@ import { isKeyError, treeErrorText } from './treeErrorText';
 import type { TreeNode } from './treeNode';
 import { UnreadableNode, unreadableNodes } from './unreadableNode';
 
-const WATCHED = 'watched';
+const WATCHED = WATCHED_GROUP;
 const UNREADABLE = 'unreadable';
 /** How often rows are redrawn for their relative times: formatRelative rounds to the minute, so at most half a minute behind. */
 const RELATIVE_TIME_STEP_MS = 30_000;
@@ -144,7 +145,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const roots: TreeNode[] = [];
     const kept = this.showingKept();
     if (state.kind === 'failed') roots.push(this.errorNode(state.error, state.lastSuccessAt));
-    if (kept) roots.push(this.keptNode(kept, state.kind === 'failed'));
+    if (kept) roots.push(keptMarkNode(kept, this.now(), state.kind === 'failed'));
     const used = new Set<string>();
     const pinned = new Set(this.poller.pinnedIds);
     const unreadable = this.poller.unreadable;
@@ -190,13 +191,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** The rows showing a task: at most one per group (Watched and its status or type group). */
   private rowsOf(id: string): TaskNode[] {
     return this.groupKeys.flatMap((group) => this.taskNodes.get(`${group}/${id}`) ?? []);
-  }
-
-  /** "As of 10:42 — refreshing…", or "not refreshed" when the first read failed (the error row says why). */
-  private keptNode(kept: KeptPage, failed: boolean): MessageNode {
-    const at = new Date(kept.savedAt);
-    const when = `As of ${formatClock(at, this.now())}`;
-    return new MessageNode('kept', when, failed ? 'not refreshed' : 'refreshing…', 'retry', `Tasks as last read, ${formatRelative(at, this.now())}.`);
   }
 
   private errorNode(error: unknown, lastSuccessAt: number | undefined): MessageNode {

@@ -76,8 +76,16 @@ export class StatusBarItem {
 /** Messages are answered with no choice (and not kept); settings read their defaults. */
 const showMessage = async (_message: string, ..._items: string[]): Promise<string | undefined> => undefined;
 
+/** The last tree view created, with the provider it was given (the stand-in draws nothing). */
+export const treeViews: { id: string; treeDataProvider: unknown; visible: boolean; description?: string; title?: string }[] = [];
+
 export const window = {
   createStatusBarItem: (id: string) => new StatusBarItem(id),
+  createTreeView: (id: string, options: { treeDataProvider: unknown }) => {
+    const view = { id, treeDataProvider: options.treeDataProvider, visible: true, onDidChangeVisibility: () => ({ dispose: () => undefined }), dispose: () => undefined };
+    treeViews.push(view);
+    return view;
+  },
   showInformationMessage: showMessage,
   showWarningMessage: showMessage,
   showErrorMessage: showMessage,

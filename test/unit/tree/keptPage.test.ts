@@ -6,6 +6,7 @@ import { DEFAULT_POLL_SETTINGS } from '../../../src/polling/pollSettings';
 import { TaskPoller } from '../../../src/polling/taskPoller';
 import type { GroupNode } from '../../../src/tree/groupNode';
 import { KeptPages } from '../../../src/tree/keptPages';
+import { keptMarkNode } from '../../../src/tree/keptRoots';
 import { MessageNode } from '../../../src/tree/messageNode';
 import type { TaskNode } from '../../../src/tree/taskNode';
 import { TaskTreeProvider } from '../../../src/tree/taskTreeProvider';
@@ -162,10 +163,7 @@ describe('TaskTreeProvider with a kept page', () => {
   });
 
   it('"As of" says the time for today, and the day too for an older copy', () => {
-    const node = (savedAt: number) => {
-      provider.setKeptPage({ savedAt, tasks: [makeTask(clock.now())] });
-      return (provider as unknown as { keptNode(page: { savedAt: number }, failed: boolean): MessageNode }).keptNode({ savedAt }, false).text;
-    };
+    const node = (savedAt: number) => keptMarkNode({ savedAt, tasks: [] }, new Date(clock.now()), false).text;
     assert.match(node(clock.now() - 60_000), /^As of \d{1,2}:\d{2}/);
     assert.match(node(clock.now() - 3 * 24 * 3_600_000), /^As of [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}/);
   });
