@@ -21,6 +21,8 @@ const UNREADABLE = 'unreadable';
 const RELATIVE_TIME_STEP_MS = 30_000;
 /** How long a redraw may wait for VS Code to ask for a kept page's rows (a round trip or two). */
 const KEPT_ROWS_GRACE_MS = 250;
+/** After the last kept rows are asked for: a redraw sooner makes VS Code drop them before they are painted. */
+const KEPT_ROWS_PAINT_MS = 50;
 
 /**
  * Shows what the poller holds: Watched on top, then tasks grouped by status (or type), then the
@@ -51,6 +53,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    */
   private keptGroupsUnasked = new Set<string>();
   private deferredRedraw: { nodes: TreeNode[] | undefined; timer: unknown } | undefined;
+  /** When the kept roots went out, and until when VS Code is left to paint the kept rows. */
+  private keptAnsweredAt = 0;
+  private paintUntil = 0;
 
   /** Redraws the rows while the view is visible, so their times move even when nothing polls. */
   private readonly ticker: RepeatingTimer;
@@ -112,7 +117,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node instanceof GroupNode) {
-      if (this.keptGroupsUnasked.delete(node.key) && this.keptGroupsUnasked.size === 0) this.flushDeferredRedraw();
+      if (this.keptGroupsUnasked.delete(node.key) && this.keptGroupsUnasked.size === 0) this.flushSoon();
       return node.children;
     }
     if (node) return [];
@@ -121,6 +126,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       void this.loadFirstPage();
       const roots = this.roots();
       this.keptGroupsUnasked = new Set(roots.flatMap((root) => (root instanceof GroupNode && root.children.length > 0 ? [root.key] : [])));
+      this.keptAnsweredAt = this.clock.now();
       return roots;
     }
     this.keptGroupsUnasked.clear();
@@ -231,12 +237,24 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    */
   private redraw(nodes: TreeNode[] | undefined): void {
     if (this.answering > 0) return;
-    if (this.keptGroupsUnasked.size > 0) {
+    const now = this.clock.now();
+    const waiting = this.keptGroupsUnasked.size > 0;
+    if (waiting || now < this.paintUntil) {
+      const at = waiting ? this.keptAnsweredAt + KEPT_ROWS_GRACE_MS : this.paintUntil;
       if (this.deferredRedraw) this.deferredRedraw.nodes = mergeRedraws(this.deferredRedraw.nodes, nodes);
-      else this.deferredRedraw = { nodes, timer: this.clock.setTimeout(() => this.flushDeferredRedraw(), KEPT_ROWS_GRACE_MS) };
+      else this.deferredRedraw = { nodes, timer: this.clock.setTimeout(() => this.flushDeferredRedraw(), Math.max(0, at - now)) };
       return;
     }
     this.changed.fire(nodes);
+  }
+
+  /** The last kept rows were asked for: VS Code gets a moment to paint them before any redraw. */
+  private flushSoon(): void {
+    this.paintUntil = this.clock.now() + KEPT_ROWS_PAINT_MS;
+    const deferred = this.deferredRedraw;
+    if (!deferred) return;
+    this.clock.clearTimeout(deferred.timer);
+    deferred.timer = this.clock.setTimeout(() => this.flushDeferredRedraw(), KEPT_ROWS_PAINT_MS);
   }
 
   /** The redraw held back for the kept rows, now that VS Code has them (or waited long enough). */
