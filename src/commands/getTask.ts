@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { normalizeTaskId } from '../api/taskId';
 import type { Task } from '../api/taskSchema';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
-import type { ClientProvider } from '../auth/clientProvider';
+import type { BoundClient, ClientProvider } from '../auth/clientProvider';
+import { connectionFromArgument, namesConnection } from './connectionPrompts';
 import { reportApiError } from '../ui/reportApiError';
 import type { BoundedIdList } from '../storage/boundedIdList';
 import type { CoreCommandDeps } from './coreCommandDeps';
@@ -64,7 +65,7 @@ export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: un
     return undefined;
   }
   try {
-    const bound = (await deps.clients.active()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.active() : undefined);
+    const bound = await clientFor(deps, idArgument);
     if (!bound) return undefined;
     const { client, connection } = bound;
     const task = await vscode.window.withProgress(
@@ -79,12 +80,32 @@ export async function fetchTaskWithProgress(deps: TaskLookupDeps, idArgument: un
         }
       },
     );
-    await deps.recent.add(task.id);
+    // Recent IDs are the active connection's: a task read with another one is not among them.
+    if (connection.id === deps.clients.activeConnectionId) await deps.recent.add(task.id);
     return { task, connectionId: connection.id };
   } catch (error) {
     await reportApiError(error, { ...deps.clients.errorContext(), taskId: normalized.id, retry: () => retry(normalized.id) });
     return undefined;
   }
+}
+
+/**
+ * The client to read with: the connection the argument names (`{ taskId, connectionId }`, by ID
+ * or name, as a finish notification or a link passes it), else the active one, asking for a
+ * key when it has none. A connection that does not exist is said so, and nothing is sent.
+ */
+async function clientFor(deps: TaskLookupDeps, argument: unknown): Promise<BoundClient | undefined> {
+  const named = typeof argument === 'object' && argument !== null && namesConnection(argument);
+  if (!named) return (await deps.clients.active()) ?? ((await promptForApiKey(deps.keys)) ? await deps.clients.active() : undefined);
+  const connection = connectionFromArgument(deps.keys.connections, argument);
+  if (!connection) {
+    const name = String((argument as { connectionId: string }).connectionId).slice(0, 100);
+    void vscode.window.showErrorMessage(`Flexprice: there is no connection "${name}". Add it, or switch to the one the task belongs to.`);
+    return undefined;
+  }
+  const client = await deps.clients.forConnection(connection.id);
+  if (!client) void vscode.window.showErrorMessage(`Flexprice: "${connection.name}" has no API key. Switch to it and set one.`);
+  return client && { connection, client };
 }
 
 /** An ID passed by another command: a string, or an object carrying `id`, `taskId` or `task.id` (tree items). */

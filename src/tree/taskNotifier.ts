@@ -17,7 +17,12 @@ export class TaskNotifier implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly announcements: FinishAnnouncements;
 
-  constructor(poller: TaskPoller, retryWindowMs = DEFAULT_RETRY_WINDOW_MS) {
+  constructor(
+    poller: TaskPoller,
+    /** The connection the poller reads with: "Show Details" opens the task with it, even after a switch. */
+    private readonly connectionId: string | undefined,
+    retryWindowMs = DEFAULT_RETRY_WINDOW_MS,
+  ) {
     this.announcements = new FinishAnnouncements((batch) => void this.show(batch), {
       now: Date.now,
       retryWindowMs,
@@ -51,7 +56,9 @@ export class TaskNotifier implements vscode.Disposable {
     } else {
       choice = await vscode.window.showInformationMessage(`Flexprice: ${what} completed.`, SHOW_DETAILS);
     }
-    if (choice === SHOW_DETAILS) await vscode.commands.executeCommand('flexprice.getTask', task.id);
+    if (choice === SHOW_DETAILS) {
+      await vscode.commands.executeCommand('flexprice.getTask', this.connectionId ? { taskId: task.id, connectionId: this.connectionId } : task.id);
+    }
   }
 
   dispose(): void {

@@ -67,7 +67,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
       }),
       this.poller,
     ];
-    this.notifier = new TaskNotifier(this.poller);
+    this.notifier = new TaskNotifier(this.poller, clients.activeConnectionId);
   }
 
   /**
@@ -77,7 +77,7 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
    */
   private connectionChanged(): void {
     this.notifier.dispose();
-    this.notifier = new TaskNotifier(this.poller);
+    this.notifier = new TaskNotifier(this.poller, this.clients.activeConnectionId);
     this.poller.setPinned(this.watched.list());
     this.showKeptPage();
     this.poller.reset();

@@ -197,6 +197,30 @@ describe('Connections', () => {
     assert.equal((await treeSnapshot()).connection, ids[SANDBOX]);
   });
 
+  it('Get Task given a connection (a notification of it, a link) reads with that connection and binds the panel to it, whichever is active', async () => {
+    await switchConnection(PRODUCTION);
+    await treeShowing(PRODUCTION_FILES);
+    acme.requests.clear();
+    await vscode.commands.executeCommand('flexprice.getTask', { taskId: sandboxTask.id, connectionId: ids[SANDBOX] });
+    const read = acme.requests.all().filter((request) => request.path.endsWith(`/tasks/${sandboxTask.id}`));
+    assert.deepEqual(keysOf(read), [SANDBOX_API_KEY], 'the task is read with the connection it belongs to');
+    const open = await until('the panel', async () => (await panelSnapshot()).find((panel) => panel.taskId === sandboxTask.id));
+    assert.equal(open.connectionId, ids[SANDBOX]);
+    assert.equal((await treeSnapshot()).connection, ids[PRODUCTION], 'and the window stays on its connection');
+
+    const messages = recordMessages();
+    try {
+      acme.requests.clear();
+      await vscode.commands.executeCommand('flexprice.getTask', { taskId: sandboxTask.id, connectionId: 'Acme · Staging' });
+      assert.equal(acme.requests.all().length, 0, 'an unknown connection sends nothing anywhere');
+      assert.ok(messages.errors().some((message) => /no connection "Acme · Staging"/.test(message)), messages.errors().join('|'));
+    } finally {
+      messages.restore();
+    }
+    await switchConnection(SANDBOX);
+    await treeShowing(SANDBOX_FILES);
+  });
+
   it('keeps recent and watched task IDs per connection: Get Task offers the active one\'s, and the Watched group follows the switch', async () => {
     try {
       await lookUpTyped(sandboxTask.id);
