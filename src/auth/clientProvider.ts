@@ -126,12 +126,13 @@ export class ClientProvider implements vscode.Disposable {
   }
 
   /** What error messages need from a connection (the active one by default): the URL to name, and how to ask for HTTP consent again. */
-  errorContext(connectionId?: string): { apiUrl: string; connectionId?: string; connectionName?: string; askHttpConsentAgain: () => void } {
+  errorContext(connectionId?: string): { apiUrl: string; connectionId?: string; connectionName?: string; editable: boolean; askHttpConsentAgain: () => void } {
     const connection = connectionId ? this.keys.connections.get(connectionId) : this.keys.connections.active();
     return {
       apiUrl: connection?.apiUrl ?? '',
       connectionId: connection?.id,
       connectionName: connection?.name,
+      editable: connection?.origin === 'saved',
       askHttpConsentAgain: () => this.askHttpConsentAgain(connection?.id),
     };
   }

@@ -4,9 +4,6 @@ import { type ConnectionIdentity, identifyConnection, suggestedConnectionName } 
 import type { Logger } from '../log/logger';
 import type { ClientProvider } from './clientProvider';
 
-/** Longer than this and identification gives up for now: it only labels, it never blocks. */
-const IDENTIFY_TIMEOUT_MS = 15_000;
-
 /**
  * Learns what the active connection is (tenant, environment, Production or not) on start and
  * after every switch or key change, in the background, and keeps it on the connection. A step
@@ -41,7 +38,7 @@ export class ConnectionIdentifier implements vscode.Disposable {
     this.running?.abort();
     const abort = new AbortController();
     this.running = abort;
-    const timer = setTimeout(() => abort.abort(), IDENTIFY_TIMEOUT_MS);
+    // identifyConnection gives up by itself after a while: it only labels, it never blocks.
     try {
       const bound = await this.clients.active();
       if (!bound || abort.signal.aborted) return;
@@ -49,14 +46,13 @@ export class ConnectionIdentifier implements vscode.Disposable {
       // A switch while this ran: what was learnt still belongs to the connection it was asked of.
       const current = this.connections.get(bound.connection.id);
       if (!current || current.apiUrl !== bound.connection.apiUrl || current.environmentId !== bound.connection.environmentId) return;
-      const merged: ConnectionIdentity = { ...current.identity, ...definedOnly(learnt) };
+      const merged: ConnectionIdentity = { ...current.identity, ...learnt };
       if (Object.keys(merged).length === 0) return;
       this.identified.set(current.id, current.apiUrl);
       await this.connections.setIdentity(current.id, merged, suggestedConnectionName(merged));
     } catch (error) {
       this.log.info(`Could not identify the connection: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      clearTimeout(timer);
       if (this.running === abort) this.running = undefined;
     }
   }
@@ -65,8 +61,4 @@ export class ConnectionIdentifier implements vscode.Disposable {
     this.running?.abort();
     this.subscription.dispose();
   }
-}
-
-function definedOnly(identity: ConnectionIdentity): ConnectionIdentity {
-  return Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== undefined && value !== '')) as ConnectionIdentity;
 }

@@ -6,7 +6,6 @@ import { askApiKey, askApiUrl, askEnvironmentId, askName } from './connectionPro
 import type { CoreCommandDeps } from './coreCommandDeps';
 
 const TITLE = 'Flexprice: Add Connection';
-const IDENTIFY_TIMEOUT_MS = 15_000;
 
 /**
  * "Flexprice: Add Connection": where (Cloud US, Cloud India or self-hosted), the environment ID
@@ -30,13 +29,12 @@ export function register({ commands, keys, clients, log, identifier }: CoreComma
       identity = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Flexprice: checking the key with ${describeApiUrl(apiUrl)}…`, cancellable: true },
         async (_progress, token) => {
+          // Cancel stops it; it also gives up by itself after a while.
           const abort = new AbortController();
           const cancel = token.onCancellationRequested(() => abort.abort());
-          const timer = setTimeout(() => abort.abort(), IDENTIFY_TIMEOUT_MS);
           try {
             return await identifyConnection(client, { signal: abort.signal, log, environmentId: environmentId || undefined });
           } finally {
-            clearTimeout(timer);
             cancel.dispose();
           }
         },
@@ -47,14 +45,14 @@ export function register({ commands, keys, clients, log, identifier }: CoreComma
       return;
     }
 
-    const suggested = uniqueSuggestion(store, suggestedConnectionName(identity) ?? describeApiUrl(apiUrl));
+    const suggested = store.freeName(suggestedConnectionName(identity) ?? describeApiUrl(apiUrl));
     const name = await askName(store, TITLE, suggested);
     if (!name) return;
     try {
-      const connection = await store.add({ name, apiUrl, environmentId, identity }, key);
-      if (Object.keys(identity).length > 0) identifier.markIdentified(connection.id, apiUrl);
-      await store.setActive(connection.id);
       const known = Object.keys(identity).length > 0;
+      const connection = await store.add({ name, apiUrl, environmentId, identity }, key);
+      if (known) identifier.markIdentified(connection.id, apiUrl);
+      await store.setActive(connection.id);
       const production = isProduction(connection) ? ' This is a Production environment.' : '';
       const message = `Flexprice: connected to "${connectionLabel(connection)}".${production}`;
       if (known) void vscode.window.showInformationMessage(message);
@@ -63,12 +61,4 @@ export function register({ commands, keys, clients, log, identifier }: CoreComma
       void vscode.window.showErrorMessage(`Flexprice: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
-}
-
-function uniqueSuggestion(store: CoreCommandDeps['keys']['connections'], base: string): string {
-  for (let n = 1; n < 100; n += 1) {
-    const name = n === 1 ? base : `${base} (${n})`;
-    if (!store.nameProblem(name)) return name;
-  }
-  return base;
 }

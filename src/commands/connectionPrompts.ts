@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { apiUrlProblem, CLOUD_INDIA_URL, CLOUD_US_URL, type Connection, connectionLabel, describeApiUrl, isProduction } from '../connections/connection';
+import { apiUrlProblem, CLOUD_INDIA_URL, CLOUD_US_URL, type Connection, connectionLabel, describeApiUrl, environmentLabel, isProduction } from '../connections/connection';
 import type { ConnectionStore } from '../connections/connectionStore';
 
 /*
@@ -75,7 +75,7 @@ export interface ConnectionItem extends vscode.QuickPickItem {
 /** A connection as a picker row: a flame for Production, the active one marked. */
 export function connectionItem(connection: Connection, activeId: string | undefined): ConnectionItem {
   const identity = connection.identity;
-  const environment = identity?.environmentName ?? (identity?.environmentType ? capitalise(identity.environmentType) : undefined);
+  const environment = environmentLabel(identity);
   const active = connection.id === activeId;
   return {
     label: `${isProduction(connection) ? '$(flame)' : '$(plug)'} ${connectionLabel(connection)}`,
@@ -118,8 +118,4 @@ export function connectionFromArgument(store: ConnectionStore, argument: unknown
   const text = typeof argument === 'string' ? argument : (argument as { connectionId?: unknown } | null | undefined)?.connectionId;
   if (typeof text !== 'string') return undefined;
   return store.get(text) ?? store.byName(text);
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

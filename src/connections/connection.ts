@@ -28,9 +28,22 @@ export const DEFAULT_API_URL = CLOUD_US_URL;
 /** The SecretStorage key holding a saved connection's API key. */
 export const secretName = (connectionId: string) => `flexprice.apiKey.${connectionId}`;
 
+/** True when identification found the environment to be Production. */
+export function isProductionIdentity(identity: ConnectionIdentity | undefined): boolean {
+  return identity?.environmentType === 'production';
+}
+
 /** True when the connection's environment is Production, as far as identification knows. */
 export function isProduction(connection: Connection | undefined): boolean {
-  return connection?.identity?.environmentType === 'production';
+  return isProductionIdentity(connection?.identity);
+}
+
+/** The environment as people name it: its name, else its type capitalised ("Production"); undefined when unknown. */
+export function environmentLabel(identity: ConnectionIdentity | undefined): string | undefined {
+  const name = identity?.environmentName?.trim();
+  if (name) return name;
+  const type = identity?.environmentType?.trim();
+  return type ? type.charAt(0).toUpperCase() + type.slice(1) : undefined;
 }
 
 /**

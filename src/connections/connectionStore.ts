@@ -252,6 +252,15 @@ export class ConnectionStore {
     return undefined;
   }
 
+  /** `base`, or `base 2`, `base 3`… the first no connection has, cut to fit the length a name may have. */
+  freeName(base: string): string {
+    const stem = base.length > 70 ? `${base.slice(0, 69)}…` : base;
+    for (let n = 1; ; n += 1) {
+      const name = n === 1 ? stem : `${stem} ${n}`;
+      if (!this.nameProblem(name)) return name;
+    }
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

@@ -3,6 +3,7 @@ import type { CurrentUser, EnvironmentList } from '../api/identitySchema';
 import type { TaskListFilter } from '../api/taskListQuery';
 import type { TaskList } from '../api/taskSchema';
 import type { Logger } from '../log/logger';
+import { environmentLabel } from './connection';
 
 /** What a connection's key was found to belong to; every part is optional, as any step may be refused. */
 export interface ConnectionIdentity {
@@ -81,18 +82,13 @@ export async function identifyConnection(client: IdentitySource, options: Identi
   }
 }
 
-/** True when identification found the environment to be Production. */
-export function isProductionIdentity(identity: ConnectionIdentity | undefined): boolean {
-  return identity?.environmentType === 'production';
-}
-
 /**
  * "<tenant> · <environment>" from what is known (the environment's name, else its type
  * capitalised; unknown parts dropped); undefined when nothing is known.
  */
 export function suggestedConnectionName(identity: ConnectionIdentity): string | undefined {
   const tenant = present(identity.tenantName?.trim());
-  const environment = present(identity.environmentName?.trim()) ?? capitalised(present(identity.environmentType?.trim()));
+  const environment = environmentLabel(identity);
   const parts = [tenant, environment].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
@@ -119,10 +115,6 @@ function describeFailure(error: unknown, signal: AbortSignal): string {
 
 function present(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
-}
-
-function capitalised(value: string | undefined): string | undefined {
-  return value && value.charAt(0).toUpperCase() + value.slice(1);
 }
 
 function withoutUndefined(identity: { [K in keyof ConnectionIdentity]: string | undefined }): ConnectionIdentity {

@@ -40,7 +40,7 @@ export async function migrateLegacySettings(
 
   let migrated: string | undefined;
   if (key || (customised && !fromEnvironment)) {
-    const connection = await store.add({ name: uniqueName(store, describeApiUrl(apiUrl)), apiUrl, environmentId, autoNamed: true }, key);
+    const connection = await store.add({ name: store.freeName(describeApiUrl(apiUrl)), apiUrl, environmentId, autoNamed: true }, key);
     migrated = connection.id;
     if (key) await secrets.delete(LEGACY_SECRET);
   }
@@ -55,13 +55,4 @@ export async function migrateLegacySettings(
   for (const old of [LEGACY_RECENT_KEY, LEGACY_WATCHED_KEY]) if (owner) await state.update(old, undefined);
   await state.update(MIGRATED_KEY, true);
   return migrated;
-}
-
-/** The base name, cut to leave room for a number within the 80 characters a name may have (else nameProblem never clears). */
-function uniqueName(store: ConnectionStore, described: string): string {
-  const base = described.length > 70 ? `${described.slice(0, 69)}…` : described;
-  for (let n = 1; ; n += 1) {
-    const name = n === 1 ? base : `${base} ${n}`;
-    if (!store.nameProblem(name)) return name;
-  }
 }

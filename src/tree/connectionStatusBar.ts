@@ -41,7 +41,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
 }
 
 /** What the connection is, as far as it is known, for the status bar and the picker. */
-export function connectionTooltip(connection: Connection): vscode.MarkdownString {
+function connectionTooltip(connection: Connection): vscode.MarkdownString {
   const identity = connection.identity;
   const text = new vscode.MarkdownString(undefined, true);
   text.isTrusted = false;

@@ -10,6 +10,8 @@ export interface ErrorContext {
   /** The connection asked, named in messages and edited by "Edit Connection". */
   readonly connectionName?: string;
   readonly connectionId?: string;
+  /** False for a connection from the environment, which is changed there: no "Edit Connection". */
+  readonly editable?: boolean;
   /** Runs the failed action again when the user picks "Retry". */
   readonly retry?: () => unknown;
   /** Forgets a declined plain-HTTP consent, so that "Ask Again" asks before the retry. */
@@ -41,8 +43,7 @@ function describe(error: unknown, context: ErrorContext): { message?: string; ac
     return { message: `Flexprice: ${error instanceof Error ? error.message : String(error)}`, actions: [] };
   }
   const retry = context.retry ? [RETRY] : [];
-  // A connection from the environment is not edited here.
-  const edit = context.connectionId?.startsWith('env:') ? [] : [EDIT_CONNECTION];
+  const edit = context.editable === false ? [] : [EDIT_CONNECTION];
   const at = context.connectionName ? `"${context.connectionName}" (${context.apiUrl})` : context.apiUrl;
   switch (error.kind) {
     case 'cancelled':

@@ -1,3 +1,4 @@
+import { isProductionIdentity } from '../../../src/connections/connection';
 import * as assert from 'node:assert/strict';
 import { FlexpriceApiError } from '../../../src/api/apiError';
 import { FlexpriceClient } from '../../../src/api/flexpriceClient';
@@ -5,7 +6,6 @@ import {
   type ConnectionIdentity,
   type IdentitySource,
   identifyConnection,
-  isProductionIdentity,
   suggestedConnectionName,
 } from '../../../src/connections/identifyConnection';
 import type { Logger } from '../../../src/log/logger';

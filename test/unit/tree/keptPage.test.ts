@@ -13,16 +13,7 @@ import { TaskTreeProvider } from '../../../src/tree/taskTreeProvider';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { FakeClock } from '../polling/fakeClock';
 import { MemoryTaskSource, makeTask } from '../polling/memoryTaskSource';
-
-/** globalState in memory, as a Memento: updating to undefined removes the key. */
-function memoryState(initial: Record<string, unknown> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    get: <T>(key: string) => data.get(key) as T | undefined,
-    update: async (key: string, value: unknown) => void (value === undefined ? data.delete(key) : data.set(key, JSON.parse(JSON.stringify(value)))),
-  };
-}
+import { MemoryState } from '../connections/memoryStores';
 
 const ids = (roots: TreeNode[]) =>
   roots.flatMap((node) => ('children' in node ? (node as GroupNode).children.map((row) => (row as TaskNode).task.id) : []));
@@ -30,7 +21,7 @@ const messages = (roots: TreeNode[]) => roots.filter((node): node is MessageNode
 
 describe('KeptPages', () => {
   it('keeps a connection\'s first page without error summaries, and each connection its own', async () => {
-    const state = memoryState();
+    const state = new MemoryState();
     const pages = new KeptPages(state);
     const failed = makeTask(Date.now(), { task_status: 'FAILED', error_summary: 'Record 1: bad row; '.repeat(10_000) });
     await pages.save('sandbox', [failed], 1_000);
@@ -39,14 +30,14 @@ describe('KeptPages', () => {
     assert.equal(kept?.savedAt, 1_000);
     assert.deepEqual(kept?.tasks.map((task) => task.id), [failed.id]);
     assert.equal(kept?.tasks[0]?.error_summary, undefined, 'no summary is kept');
-    assert.ok(JSON.stringify(state.data.get('flexprice.keptPage.sandbox')).length < 2_000, 'a huge summary does not reach storage');
+    assert.ok(JSON.stringify(state.values.get('flexprice.keptPage.sandbox')).length < 2_000, 'a huge summary does not reach storage');
     assert.notDeepEqual(pages.load('production')?.tasks.map((task) => task.id), [failed.id]);
     assert.equal(pages.load('nobody'), undefined);
   });
 
   it('reads a kept copy like an answer: junk is dropped, and a page of nothing but junk is no page', () => {
     const good = makeTask(Date.now());
-    const pages = new KeptPages(memoryState({
+    const pages = new KeptPages(new MemoryState({
       'flexprice.keptPage.a': { savedAt: 5, tasks: [good, { id: 42 }, null, 'task_x'] },
       'flexprice.keptPage.b': { savedAt: 5, tasks: [{ nope: true }] },
       'flexprice.keptPage.c': { savedAt: 'yesterday', tasks: [good] },
