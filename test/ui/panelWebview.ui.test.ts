@@ -269,6 +269,8 @@ describe('task panel page (Chromium)', function () {
     await page.locator('button[data-command="refresh"]').click();
     assert.deepEqual((await sent()).at(-1), { type: 'refresh', taskId: id });
     await post({ type: 'loading', taskId: id });
+    // window.postMessage is delivered in a later task: wait for the page to have handled it.
+    await page.waitForFunction((text) => document.querySelector('.placeholder')?.textContent === text, `Loading task ${id}…`, { timeout: 5_000 }).catch(() => undefined);
     assert.equal(await page.textContent('.placeholder'), `Loading task ${id}…`);
     assert.equal(await page.locator('#problem-text').count(), 0);
     assert.deepEqual(cspViolations, []);
