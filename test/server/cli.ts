@@ -7,7 +7,7 @@ import { FIXTURE_IDS, startFlexpriceServer, twoEnvironments } from './flexpriceS
  * `--environment-id` serves one environment whose key needs that X-Environment-ID instead.
  */
 
-const USAGE = `Usage: npm run sandbox -- [--port 8787] [--seed 42] [--no-simulate] [--environment-id ENV] [--time-scale 1]`;
+const USAGE = `Usage: npm run sandbox -- [--port 8787] [--seed 42] [--no-simulate] [--environment-id ENV] [--time-scale 1] [--schedules 6]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       'no-simulate': { type: 'boolean', default: false },
       'environment-id': { type: 'string' },
       'time-scale': { type: 'string', default: '1' },
+      schedules: { type: 'string', default: '6' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const seed = integer(values.seed, 'seed');
   const timeScale = Number(values['time-scale']);
   const environmentId = values['environment-id'];
+  const schedules = integer(values.schedules, 'schedules');
   // The seed is Sandbox's; Production's follows from it, so the two hold different tasks.
   const environments = environmentId ? undefined : twoEnvironments().map((environment, index) => ({ ...environment, seed: seed + index * 4200 }));
   const server = await startFlexpriceServer({
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     environmentId,
     environments,
     simulate: values['no-simulate'] ? false : { timeScale: timeScale > 0 ? timeScale : 1 },
+    // Scheduled exports run on their cadence (scaled with the simulator) whether or not it simulates.
+    scheduledExports: { schedules, timeScale: timeScale > 0 ? timeScale : 1 },
   });
 
   console.log(`Local Flexprice sandbox listening at ${server.baseUrl}`);
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
     console.log(`  ${environment.name.padEnd(12)} ${environment.type.padEnd(12)} ${environment.apiKey.padEnd(24)} ${environment.id}`);
   }
   console.log(`Simulator: ${server.simulator ? 'on, new tasks appear and progress by themselves' : 'off'}`);
+  console.log(`Scheduled exports: ${server.schedules.size} per environment, running on their cadence; "run now" creates its task ${server.scheduledExports.runDelayMs} ms later`);
   if (environmentId) {
     const settings = { 'flexprice.apiUrl': server.baseUrl, 'flexprice.environmentId': environmentId };
     console.log('\nPaste into VS Code settings.json:');

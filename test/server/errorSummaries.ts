@@ -69,3 +69,19 @@ export function wholeFileFailure(random: Prng): string {
     "CSV read error: missing required column 'event_name'",
   ]);
 }
+
+const WRAPPED_EXPORT_CAUSES = [
+  'failed to upload to s3: AccessDenied: Access Denied',
+  'failed to upload to s3: NoSuchBucket: The specified bucket does not exist',
+  'failed to get configured S3 client: failed to decrypt connection credentials',
+  'failed to query events: code: 241, message: Memory limit (total) exceeded',
+  'failed to upload to s3: RequestTimeout: Your socket connection to the server was not read from or written to within the timeout period',
+] as const;
+
+/**
+ * A scheduled export's error_summary: the ExportData activity's error as Temporal wraps it.
+ * The cause sits after the last "): " and before the trailing "(type: …)".
+ */
+export function wrappedExportError(random: Prng): string {
+  return `activity error (type: ExportData, scheduledEventID: 11, startedEventID: 12, identity: 1@worker@): ${random.pick(WRAPPED_EXPORT_CAUSES)} (type: wrapError, retryable: true)`;
+}

@@ -25,6 +25,11 @@ export function taskNotFound(id: string): FlexErrorBody {
   return flatError(404, 'not_found', 'Task not found', { task_id: id });
 }
 
+/** The repository's hint, which the error handler shows; the backend adds no details. */
+export function scheduleNotFound(): FlexErrorBody {
+  return flatError(404, 'not_found', 'Scheduled task with given ID not found');
+}
+
 export function routeNotFound(path: string): FlexErrorBody {
   return flatError(404, 'not_found', 'Route not found', { path });
 }

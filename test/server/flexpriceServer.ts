@@ -8,6 +8,9 @@ import { LifecycleSimulator, type SimulatorOptions } from './lifecycleSimulator'
 import { type EnvironmentParts, handleRequest } from './requestPipeline';
 import { RequestLog } from './requestLog';
 import { sendJson } from './respond';
+import { ScheduledExports, type ScheduledExportsOptions } from './scheduledExports';
+import { ScheduleStore } from './scheduleStore';
+import { seedSchedules } from './seedSchedules';
 import { seedTasks } from './seedTasks';
 import type { ServerContext } from './serverContext';
 import { DEFAULT_ENVIRONMENT_ID } from './taskRecord';
@@ -21,6 +24,13 @@ export type { LoggedRequest, RequestFilter } from './requestLog';
 export type { ServerTask } from './taskRecord';
 export { scheduleScenario, type ScenarioOptions, type ScenarioPlan } from './scenario';
 export { FaultSwitches, LifecycleSimulator, RequestLog, TaskStore, type SimulatorOptions };
+export { ScheduledExports, ScheduleStore, type ScheduledExportsOptions };
+export type { ForceRunAnswer, ForceRunRange, RequestedRun } from './scheduledExports';
+export type { S3Connection, ScheduleQuery } from './scheduleStore';
+export type { ExportMetadataField, ScheduleJobConfig, ServerSchedule } from './scheduleRecord';
+export { SCHEDULE_INTERVALS } from './scheduleRecord';
+export { currentInterval, exportCadence, fireTimesBetween, nextFireAfter, previousInterval, scheduledRunId, type DataInterval, type ExportCadence } from './exportCadence';
+export { exportFileUrl, SYSTEM_USER_ID } from './exportRun';
 export {
   DEFAULT_TENANT,
   PRODUCTION_API_KEY,
@@ -60,6 +70,12 @@ export interface ServerOptions {
   seedTasks?: number | false;
   /** Lifecycle simulator, default off. */
   simulate?: boolean | SimulatorOptions;
+  /**
+   * Scheduled exports seeded in each environment: a count (6 is the usual mix) or options;
+   * default off (no schedules, though the routes exist and schedules can be added). Their
+   * runs follow the clock with or without the simulator, scaled by its timeScale.
+   */
+  scheduledExports?: number | false | ScheduledExportsOptions;
   /** ms epoch; default Date.now. Timestamps, link expiry and the simulator use it. */
   clock?: () => number;
 }
@@ -77,6 +93,10 @@ export interface LocalFlexpriceServer {
   readonly requests: RequestLog;
   /** The first environment's simulator. */
   readonly simulator?: LifecycleSimulator;
+  /** The first environment's scheduled exports. */
+  readonly schedules: ScheduleStore;
+  /** The first environment's scheduled-export runs (cadence and "run now"). */
+  readonly scheduledExports: ScheduledExports;
   /** Every environment served, in the order given (one for a single-environment server). */
   readonly environments: ReadonlyArray<ServedEnvironment>;
   readonly tenant: TenantSpec;
@@ -93,6 +113,8 @@ export interface ServedEnvironment {
   readonly apiKey: string;
   readonly store: TaskStore;
   readonly simulator?: LifecycleSimulator;
+  readonly schedules: ScheduleStore;
+  readonly scheduledExports: ScheduledExports;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -103,6 +125,7 @@ export async function startFlexpriceServer(options: ServerOptions = {}): Promise
   const tenant = options.tenant ?? DEFAULT_TENANT;
   const specs = environmentSpecs(options);
   const simulatorOptions = options.simulate === true ? {} : options.simulate || undefined;
+  const exportOptions = scheduledExportOptions(options.scheduledExports, simulatorOptions?.timeScale);
   const startedAt = clock();
   let origin = '';
 
@@ -110,11 +133,15 @@ export async function startFlexpriceServer(options: ServerOptions = {}): Promise
     const envSeed = spec.seed ?? seed + index;
     const store = new TaskStore({ clock, seed: envSeed, environmentId: spec.id, tenantId: tenant.id });
     seedTasks(store, envSeed, startedAt, spec.seedTasks === false ? 0 : spec.seedTasks ?? (options.seedTasks === false ? 0 : options.seedTasks ?? 40));
+    const schedules = new ScheduleStore({ clock, seed: envSeed, environmentId: spec.id, tenantId: tenant.id });
+    const exports = new ScheduledExports(store, schedules, clock, envSeed, exportOptions);
+    seedSchedules(exports, envSeed, startedAt, exportOptions.schedules ?? 0, exportOptions.history ?? true);
+    store.advanceTo(startedAt);
     const simulator = simulatorOptions ? new LifecycleSimulator(store, clock, envSeed, simulatorOptions) : undefined;
     // Created a day apart, the first the oldest, so the newest-first list is not the order given.
     const createdAt = rfc3339(startedAt - (90 - index) * DAY_MS);
     const record: EnvironmentRecord = { id: spec.id, name: spec.name, type: spec.type, created_at: createdAt, updated_at: createdAt };
-    const context: ServerContext = { store, links: new DownloadLinks(clock), clock, origin: () => origin };
+    const context: ServerContext = { store, schedules, exports, links: new DownloadLinks(clock), clock, origin: () => origin };
     return { record, apiKey: spec.apiKey, context, simulator };
   });
   const identity: IdentityContext = {
@@ -153,6 +180,8 @@ export async function startFlexpriceServer(options: ServerOptions = {}): Promise
     type: record.type,
     apiKey,
     store: context.store,
+    schedules: context.schedules,
+    scheduledExports: context.exports,
     ...(simulator ? { simulator } : {}),
   }));
   const first = environments[0];
@@ -164,6 +193,8 @@ export async function startFlexpriceServer(options: ServerOptions = {}): Promise
     faults,
     requests,
     simulator: first.simulator,
+    schedules: first.context.schedules,
+    scheduledExports: first.context.exports,
     environments: served,
     tenant,
     get identityRoutes() {
@@ -180,6 +211,12 @@ export async function startFlexpriceServer(options: ServerOptions = {}): Promise
       await closed;
     },
   };
+}
+
+/** `scheduledExports` as options: off is zero schedules; the time scale defaults to the simulator's. */
+function scheduledExportOptions(option: ServerOptions['scheduledExports'], simulatorTimeScale: number | undefined): ScheduledExportsOptions {
+  const given: ScheduledExportsOptions = typeof option === 'number' ? { schedules: option } : option ? { schedules: 6, ...option } : { schedules: 0 };
+  return { ...given, timeScale: given.timeScale ?? simulatorTimeScale };
 }
 
 /** The environments to serve: those given, or the one a single-key server has always served. */

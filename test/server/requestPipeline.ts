@@ -6,6 +6,7 @@ import type { EnvironmentRecord, IdentityContext } from './handlers/identity';
 import { isDiscoveryPath } from './identity';
 import type { LifecycleSimulator } from './lifecycleSimulator';
 import type { RequestLog } from './requestLog';
+import { carriesBody, readBody } from './requestBody';
 import { sendJson } from './respond';
 import { decodeSegments, routeApi, routeFiles, routeIdentity } from './routes';
 import type { ServerContext } from './serverContext';
@@ -77,7 +78,8 @@ export async function handleRequest(parts: PipelineParts, req: IncomingMessage, 
   const segments = decodeSegments(path, '/v1');
   if (!segments) return sendJson(res, 404, routeNotFound(path));
   if (discovery && parts.identityRoutes() && routeIdentity(parts.identity, environment.record, method, segments, url.searchParams, res)) return;
-  routeApi(context, method, segments, url.searchParams, path, res);
+  const body = carriesBody(method) ? (await readBody(req)).body : undefined;
+  routeApi(context, method, segments, url.searchParams, path, res, body);
 }
 
 /** The query exactly as the client sent it: the URL parser may re-encode, so it is cut from the raw target. */

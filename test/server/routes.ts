@@ -4,6 +4,8 @@ import { downloadLink } from './handlers/downloadLink';
 import { getTask } from './handlers/getTask';
 import { currentUser, type EnvironmentRecord, type IdentityContext, listEnvironments } from './handlers/identity';
 import { listTasks } from './handlers/listTasks';
+import { runScheduledTask } from './handlers/runScheduledTask';
+import { deleteScheduledTask, getScheduledTask, listScheduledTasks, updateScheduledTask } from './handlers/scheduledTasks';
 import { serveExportFile } from './handlers/serveExportFile';
 import { sendJson } from './respond';
 import type { ServerContext } from './serverContext';
@@ -11,14 +13,39 @@ import type { ServerContext } from './serverContext';
 /**
  * The API routes after authentication. `segments` are decoded path segments after `/v1`.
  * Like the real router, `GET /tasks/result` falls into `/tasks/{id}` and answers 404, and
- * there is no `POST /tasks`.
+ * there is no `POST /tasks`; `/tasks/scheduled` is a static route, so it wins over `/tasks/{id}`.
+ * `body` is the request's body for write methods.
  */
-export function routeApi(context: ServerContext, method: string, segments: string[], params: URLSearchParams, path: string, res: ServerResponse): void {
+export function routeApi(context: ServerContext, method: string, segments: string[], params: URLSearchParams, path: string, res: ServerResponse, body?: Buffer): void {
   const isGet = method === 'GET';
+  if (segments[0] === 'tasks' && segments[1] === 'scheduled' && routeScheduled(context, method, segments.slice(2), params, body, res)) return;
   if (isGet && segments.length === 1 && segments[0] === 'tasks') return listTasks(context, params, res);
   if (isGet && segments.length === 2 && segments[0] === 'tasks' && segments[1] !== '') return getTask(context, segments[1], res);
   if (isGet && segments.length === 3 && segments[0] === 'tasks' && segments[2] === 'download') return downloadLink(context, segments[1], res);
   sendJson(res, 404, routeNotFound(path));
+}
+
+/** `/tasks/scheduled…` with `rest` the segments after it; false when no such route (then 404). */
+function routeScheduled(context: ServerContext, method: string, rest: string[], params: URLSearchParams, body: Buffer | undefined, res: ServerResponse): boolean {
+  if (rest.length === 0) {
+    if (method !== 'GET') return false;
+    listScheduledTasks(context, params, res);
+    return true;
+  }
+  const id = rest[0];
+  if (id === '') return false;
+  if (rest.length === 1) {
+    if (method === 'GET') getScheduledTask(context, id, res);
+    else if (method === 'PUT') updateScheduledTask(context, id, body, res);
+    else if (method === 'DELETE') deleteScheduledTask(context, id, res);
+    else return false;
+    return true;
+  }
+  if (rest.length === 2 && rest[1] === 'run' && method === 'POST') {
+    runScheduledTask(context, id, body, res);
+    return true;
+  }
+  return false;
 }
 
 /**

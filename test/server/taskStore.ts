@@ -32,6 +32,13 @@ interface Entry {
   task: ServerTask;
   createdMs: number;
   updatedMs: number;
+  /** Stored by the real backend but never serialised: only the `scheduled_task_id` filter sees it. */
+  scheduledTaskId?: string;
+}
+
+/** Columns a task has that its JSON never shows. */
+export interface HiddenTaskFields {
+  scheduledTaskId?: string;
 }
 
 export interface TaskStoreOptions {
@@ -41,7 +48,7 @@ export interface TaskStoreOptions {
   tenantId?: string;
 }
 
-const EQUALITY_FILTERS = ['task_type', 'entity_type', 'task_status', 'created_by', 'scheduled_task_id', 'status'] as const;
+const EQUALITY_FILTERS = ['task_type', 'entity_type', 'task_status', 'created_by', 'status'] as const;
 
 /**
  * In-memory tasks with the list semantics of the real repository. Timestamps are parsed once
@@ -54,6 +61,8 @@ export class TaskStore {
   readonly schedule = new TransitionSchedule();
   readonly environmentId: string;
   readonly tenantId: string;
+  /** Run before planned steps are applied, e.g. scheduled exports creating their runs' tasks. */
+  private readonly advanceHooks: ((now: number) => void)[] = [];
 
   constructor(private readonly options: TaskStoreOptions) {
     this.random = Prng.derive(options.seed, 'store-ids');
@@ -62,7 +71,7 @@ export class TaskStore {
   }
 
   /** Adds a task; anything not given gets the value a freshly created PENDING import would have. */
-  add(partial: Partial<ServerTask> = {}): ServerTask {
+  add(partial: Partial<ServerTask> = {}, hidden: HiddenTaskFields = {}): ServerTask {
     const now = this.options.clock();
     const createdAt = partial.created_at ?? rfc3339(now);
     const task: ServerTask = {
@@ -90,8 +99,13 @@ export class TaskStore {
       created_at: createdAt,
       updated_at: partial.updated_at ?? createdAt,
     };
-    this.entries.set(task.id, this.index(task));
+    this.entries.set(task.id, { ...this.index(task), scheduledTaskId: hidden.scheduledTaskId });
     return copyTask(task);
+  }
+
+  /** The schedule that started this export, which the API never sends. */
+  scheduledTaskIdOf(id: string): string | undefined {
+    return this.entries.get(id)?.scheduledTaskId;
   }
 
   get(id: string): ServerTask | undefined {
@@ -107,7 +121,7 @@ export class TaskStore {
     for (const key of Object.keys(patch) as (keyof ServerTask)[]) {
       if (patch[key] === undefined) delete task[key];
     }
-    this.entries.set(id, this.index(task));
+    this.entries.set(id, { ...this.index(task), scheduledTaskId: entry.scheduledTaskId });
     return copyTask(task);
   }
 
@@ -125,7 +139,13 @@ export class TaskStore {
 
   /** Applies every planned lifecycle step due at or before `now`; returns how many tasks changed. */
   advanceTo(now: number): number {
+    for (const hook of this.advanceHooks) hook(now);
     return this.schedule.applyDue(this, now);
+  }
+
+  /** `hook(now)` runs at the start of every advanceTo, before the planned steps due by then. */
+  onAdvance(hook: (now: number) => void): void {
+    this.advanceHooks.push(hook);
   }
 
   clear(): void {
@@ -165,6 +185,7 @@ function matchesQuery(entry: Entry, query: TaskQuery): boolean {
     const wanted = query[field];
     if (wanted !== undefined && (entry.task as unknown as Record<string, unknown>)[field] !== wanted) return false;
   }
+  if (query.scheduled_task_id !== undefined && entry.scheduledTaskId !== query.scheduled_task_id) return false;
   if (query.startMs !== undefined && entry.createdMs < query.startMs) return false;
   if (query.endMs !== undefined && entry.createdMs > query.endMs) return false;
   return true;
