@@ -7,11 +7,22 @@ import { keepCredentialsOnOrigin } from './redirectGuard';
 import { parseResponseBody } from './responseBody';
 import { type CurrentUser, CurrentUserSchema, type EnvironmentList, EnvironmentListSchema } from './identitySchema';
 import { errorFromStatus } from './statusError';
-import { normalizeTaskId, taskPath } from './taskId';
+import { type ExportRange } from './exportRange';
+import {
+  DeleteScheduledExportResultSchema,
+  type RunScheduledExportResult,
+  RunScheduledExportResultSchema,
+  type ScheduledExport,
+  type ScheduledExportList,
+  ScheduledExportListSchema,
+  ScheduledExportSchema,
+} from './scheduledExportSchema';
+import { normalizeId, normalizeTaskId, scheduledExportPath, taskPath } from './taskId';
 import { type TaskListFilter, taskListQuery } from './taskListQuery';
 import { DownloadLinkSchema, type Task, type TaskList, TaskListSchema, TaskSchema } from './taskSchema';
 import { formatSize } from '../format/size';
 import { errorFromTransport } from './transportError';
+import { formatRfc3339 } from './utcTime';
 
 export interface ClientConfig {
   /** Base URL including `/v1`, e.g. `https://us.api.flexprice.io/v1`. */
@@ -115,6 +126,47 @@ export class FlexpriceClient {
     return this.get('users/me', CurrentUserSchema, signal);
   }
 
+  /** `GET /tasks/scheduled`: every scheduled export, deleted ones included (the server sends them). */
+  async listScheduledExports(filter: ScheduledExportFilter = {}, signal?: AbortSignal): Promise<ScheduledExportList> {
+    const query = new URLSearchParams();
+    if (filter.entityType) query.set('entity_type', filter.entityType);
+    if (filter.enabled !== undefined) query.set('enabled', String(filter.enabled));
+    const text = query.toString();
+    return this.get(text ? `tasks/scheduled?${text}` : 'tasks/scheduled', ScheduledExportListSchema, signal);
+  }
+
+  /** `GET /tasks/scheduled/{id}`. */
+  async getScheduledExport(id: string, signal?: AbortSignal): Promise<ScheduledExport> {
+    return this.get(scheduledExportPath(this.checkedScheduleId(id)), ScheduledExportSchema, signal);
+  }
+
+  /** `PUT /tasks/scheduled/{id}` with `{"enabled":…}`, the only field the server lets change. */
+  async setScheduledExportEnabled(id: string, enabled: boolean, signal?: AbortSignal): Promise<ScheduledExport> {
+    return this.send('PUT', scheduledExportPath(this.checkedScheduleId(id)), ScheduledExportSchema, { enabled }, signal);
+  }
+
+  /** `DELETE /tasks/scheduled/{id}`: archived on the server; 200 with a body, or 204. */
+  async deleteScheduledExport(id: string, signal?: AbortSignal): Promise<void> {
+    await this.send('DELETE', scheduledExportPath(this.checkedScheduleId(id)), DeleteScheduledExportResultSchema, undefined, signal, {
+      emptyIsOk: true,
+    });
+  }
+
+  /**
+   * `POST /tasks/scheduled/{id}/run`: without a range the server exports the current interval so
+   * far. It answers at once; the task `workflow_id` names appears a few seconds later, or never.
+   */
+  async runScheduledExport(id: string, range?: ExportRange, signal?: AbortSignal): Promise<RunScheduledExportResult> {
+    const body = range ? { start_time: formatRfc3339(range.start), end_time: formatRfc3339(range.end) } : {};
+    return this.send('POST', scheduledExportPath(this.checkedScheduleId(id), 'run'), RunScheduledExportResultSchema, body, signal);
+  }
+
+  /** A schedule's runs, newest first: `GET /tasks?scheduled_task_id=…&task_type=EXPORT`. */
+  async listScheduleRuns(scheduleId: string, page: { limit: number; offset: number }, signal?: AbortSignal): Promise<TaskList> {
+    const checked = this.checkedScheduleId(scheduleId);
+    return this.listTasks({ scheduledTaskId: checked, taskType: 'EXPORT', limit: page.limit, offset: page.offset }, signal);
+  }
+
   /** Fetches a download link, without the API key, refusing files over `maxBytes`. */
   async downloadFile(url: string, options: DownloadOptions): Promise<Buffer> {
     try {
@@ -130,29 +182,52 @@ export class FlexpriceClient {
     return checked.id;
   }
 
+  private checkedScheduleId(id: string): string {
+    const checked = normalizeId(id, 'scheduled export ID');
+    if (!checked.ok) throw new FlexpriceApiError('invalid_id', checked.reason);
+    return checked.id;
+  }
+
   private async get<T extends z.ZodMiniType>(path: string, schema: T, signal?: AbortSignal): Promise<z.output<T>> {
+    return this.send('GET', path, schema, undefined, signal);
+  }
+
+  /** One request; `emptyIsOk` lets a 2xx without a body (a 204) count as success. */
+  private async send<T extends z.ZodMiniType>(
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    schema: T,
+    data: unknown,
+    signal?: AbortSignal,
+    options: { emptyIsOk?: boolean } = {},
+  ): Promise<z.output<T>> {
     const url = new URL(path, this.base);
     const requestPath = url.pathname + url.search;
     const started = Date.now();
     let answered = '';
     try {
-      const response = await this.#http.get<string>(url.href, { signal });
+      const response = await this.#http.request<string>({ method, url: url.href, signal, data });
       const body = typeof response.data === 'string' ? response.data : '';
       const size = Number(response.headers['content-length']) || body.length;
       answered = ` → ${response.status} (${Date.now() - started} ms, ${formatSize(size)})`;
       if (response.status < 200 || response.status >= 300) {
         throw errorFromStatus({ status: response.status, body, retryAfter: response.headers['retry-after'], requestPath });
       }
-      const parsed = parseResponseBody(body, schema, requestPath);
-      this.log.info(`GET ${requestPath}${answered}`);
+      const parsed = options.emptyIsOk && !body.trim() ? (undefined as z.output<T>) : parseResponseBody(body, schema, requestPath);
+      this.log.info(`${method} ${requestPath}${answered}`);
       return parsed;
     } catch (error) {
       const failure = this.scrub(errorFromTransport(error, { requestPath, timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes }));
-      if (failure.kind === 'cancelled') this.log.debug(`GET ${requestPath} cancelled`);
-      else this.log.warn(`GET ${requestPath}${answered || ` failed after ${Date.now() - started} ms`}: ${failure.kind}: ${failure.message}`);
+      if (failure.kind === 'cancelled') this.log.debug(`${method} ${requestPath} cancelled`);
+      else this.log.warn(`${method} ${requestPath}${answered || ` failed after ${Date.now() - started} ms`}: ${failure.kind}: ${failure.message}`);
       throw failure;
     }
   }
+}
+
+export interface ScheduledExportFilter {
+  entityType?: string;
+  enabled?: boolean;
 }
 
 function redirectTarget(href: unknown): string {

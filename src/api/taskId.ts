@@ -14,15 +14,24 @@ const SURROUNDING_QUOTES = /^(["'`])([\s\S]*)\1$/;
  * backticks (as copied from JSON or Markdown), then refuses what cannot be a task ID.
  */
 export function normalizeTaskId(raw: string): TaskIdResult {
+  return normalizeId(raw, 'task ID');
+}
+
+/**
+ * normalizeTaskId for any ID that goes into a path segment or a query value, with `noun`
+ * (e.g. `scheduled export ID`) naming it in the reasons.
+ */
+export function normalizeId(raw: string, noun: string): TaskIdResult {
   let id = String(raw ?? '').trim();
   const quoted = SURROUNDING_QUOTES.exec(id);
   if (quoted) id = quoted[2].trim();
-  if (!id) return { ok: false, reason: 'The task ID is empty.' };
+  const subject = `The ${noun}`;
+  if (!id) return { ok: false, reason: `${subject} is empty.` };
   if (id.length > MAX_TASK_ID_LENGTH) {
-    return { ok: false, reason: `The task ID is longer than ${MAX_TASK_ID_LENGTH} characters.` };
+    return { ok: false, reason: `${subject} is longer than ${MAX_TASK_ID_LENGTH} characters.` };
   }
-  if (CONTROL_CHARACTER.test(id)) return { ok: false, reason: 'The task ID contains a control character.' };
-  if (DOT_SEGMENT.test(id)) return { ok: false, reason: `"${id}" is not a task ID.` };
+  if (CONTROL_CHARACTER.test(id)) return { ok: false, reason: `${subject} contains a control character.` };
+  if (DOT_SEGMENT.test(id)) return { ok: false, reason: `"${id}" is not a ${noun}.` };
   return { ok: true, id };
 }
 
@@ -32,6 +41,15 @@ export function normalizeTaskId(raw: string): TaskIdResult {
  * because URL parsers treat `..`, `%2E%2E` and the like alike, as a step up the path.
  */
 export function taskPath(id: string, ...subresources: string[]): string {
-  if (DOT_SEGMENT.test(id)) throw new RangeError(`"${id}" is not a task ID.`);
-  return ['tasks', encodeURIComponent(id), ...subresources].join('/');
+  return idPath(['tasks'], id, subresources);
+}
+
+/** `tasks/scheduled/{id}[/...]`: the same encoding and refusals as taskPath. */
+export function scheduledExportPath(id: string, ...subresources: string[]): string {
+  return idPath(['tasks', 'scheduled'], id, subresources);
+}
+
+function idPath(parents: string[], id: string, subresources: string[]): string {
+  if (DOT_SEGMENT.test(id)) throw new RangeError(`"${id}" is not an ID.`);
+  return [...parents, encodeURIComponent(id), ...subresources].join('/');
 }

@@ -5,6 +5,8 @@ export interface TaskListFilter {
   entityType?: string;
   taskStatus?: string;
   createdBy?: string;
+  /** The runs of one scheduled export. */
+  scheduledTaskId?: string;
   /** Lower bound of `created_at`, inclusive. Dates are sent as RFC 3339. */
   startTime?: string | Date;
   /** Upper bound of `created_at`, inclusive. */
@@ -22,6 +24,7 @@ export function taskListQuery(filter: TaskListFilter): URLSearchParams {
     ['entity_type', filter.entityType],
     ['task_status', filter.taskStatus],
     ['created_by', filter.createdBy],
+    ['scheduled_task_id', filter.scheduledTaskId],
     ['start_time', filter.startTime],
     ['end_time', filter.endTime],
     ['limit', filter.limit],

@@ -19,13 +19,15 @@ function isRunningStatus(status: string | undefined): boolean {
 }
 
 /**
- * Whether a task will not change any more, so polling it can stop: COMPLETED; or FAILED, or a
+ * Whether a task will not change any more, so polling it can stop: COMPLETED; a FAILED export
+ * (exports are never retried: no FAILED → PROCESSING); or a FAILED import, or a
  * status this extension does not know (the enum is open), with its last change older than the
  * retry window. PENDING and PROCESSING never settle (they can go stale). A task that could
  * settle but has no readable time counts as settled, since nothing says it is recent.
  */
 export function isSettled(task: Task, now: Date | number, retryWindowMs = DEFAULT_RETRY_WINDOW_MS): boolean {
   if (isTerminalStatus(task.task_status)) return true;
+  if (task.task_status === 'FAILED' && task.task_type === 'EXPORT') return true;
   if (isRunningStatus(task.task_status)) return false;
   const last = latest([task.failed_at, task.updated_at]);
   return last === undefined || toMs(now) - last >= retryWindowMs;

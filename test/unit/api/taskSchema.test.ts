@@ -165,6 +165,12 @@ describe('isTerminalStatus and isSettled', () => {
     }
   });
 
+  it('settles a FAILED export at once: exports are never retried (no FAILED → PROCESSING), only imports are', () => {
+    const failedExport = TaskSchema.parse({ ...completedExport, task_status: 'FAILED', failed_at: '2024-05-01T11:59:50Z', updated_at: '2024-05-01T11:59:50Z' });
+    assert.equal(isSettled(failedExport, now), true, 'failed 10 s ago, and final');
+    assert.equal(isSettled(failedAt('2024-05-01T11:59:50Z'), now), false, 'a FAILED import 10 s ago may come back');
+  });
+
   it('settles an unknown status, like FAILED, once its last change is older than the retry window', () => {
     const unknown = (iso: string) => TaskSchema.parse({ ...processingImport, task_status: 'CANCELLED', updated_at: iso });
     assert.equal(isSettled(unknown('2024-05-01T11:58:00Z'), now), false, 'changed 2 minutes ago');
