@@ -20,6 +20,8 @@ export interface ScheduledWork {
   /** One cycle; `explicit` when asked for (not by the timer). */
   run(explicit: boolean, signal: AbortSignal): Promise<CycleOutcome>;
   need(): WatchNeed;
+  /** When something must be read again, sooner than the cadence would (a run to look for); ms epoch. */
+  dueAt?(): number | undefined;
   /** Why nothing needs watching, for the log. */
   idleReason(): string;
   /** A failed cycle: whether to retry later, stop until asked again (key refused), or ignore it. */
@@ -43,7 +45,7 @@ export class PollScheduler {
   private cadence: { setAt: number; delay: number } | undefined;
   private inFlight: { abort: AbortController; done: Promise<void> } | undefined;
   /** Why a cycle was asked for while one ran; it runs next. */
-  private rerun: string | undefined;
+  private rerun: { reason: string; explicit: boolean } | undefined;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -82,11 +84,14 @@ export class PollScheduler {
     });
   }
 
-  /** Asks for a cycle now; one asked for while another runs follows it (only if `explicit`). */
-  request(explicit: boolean, reason: string): void {
+  /**
+   * Asks for a cycle now. One asked for while another runs follows it if `explicit`, or if
+   * `afterRunning` (new work the running cycle did not know of); otherwise it is dropped.
+   */
+  request(explicit: boolean, reason: string, options: { afterRunning?: boolean } = {}): void {
     if (this.disposed) return;
     if (this.inFlight) {
-      if (explicit) this.rerun ??= reason;
+      if (explicit || options.afterRunning) this.rerun = { reason: this.rerun?.reason ?? reason, explicit: explicit || (this.rerun?.explicit ?? false) };
       return;
     }
     this.cancelTimer();
@@ -97,9 +102,9 @@ export class PollScheduler {
       this.inFlight = undefined;
       waiters.forEach((resolve) => resolve());
       if (this.disposed) return;
-      const rerun = this.rerun ?? (this.waiters.length > 0 ? 'refresh' : undefined);
+      const rerun = this.rerun ?? (this.waiters.length > 0 ? { reason: 'refresh', explicit: true } : undefined);
       this.rerun = undefined;
-      if (rerun) this.request(true, `${rerun} (asked for during the last cycle)`);
+      if (rerun) this.request(rerun.explicit, `${rerun.reason} (asked for during the last cycle)`);
       else this.afterCycle(outcome);
     }).catch((error: unknown) => this.log.error(`A poll cycle failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
     this.inFlight = { abort, done };
@@ -181,7 +186,9 @@ export class PollScheduler {
       return;
     }
     const onlyStale = need === 'stale';
-    const wait = onlyStale ? Math.max(delay, STALE_POLL_MS) : delay;
+    const dueAt = this.work.dueAt?.();
+    const untilDue = dueAt === undefined ? Infinity : Math.max(this.settings.minIntervalMs, dueAt - this.clock.now());
+    const wait = Math.min(onlyStale ? Math.max(delay, STALE_POLL_MS) : delay, untilDue);
     const reasons = [why, this.focused ? '' : 'window not focused', onlyStale ? 'only stalled tasks are running' : ''];
     this.setTimer(this.focused ? wait : wait * this.settings.unfocusedMultiplier, reasons.filter(Boolean).join(', '));
     this.cadence = { setAt: this.clock.now(), delay: wait };

@@ -5,7 +5,7 @@ import { mergeCycle, readCycle } from './pollCycle';
 import { PollerEvents, type PollerState } from './pollerEvents';
 import { PolledTasks, type TaskFinished } from './polledTasks';
 import { ClockJudge, PolledTaskView } from './polledTaskView';
-import { PollScheduler, type CycleOutcome } from './pollScheduler';
+import { PollScheduler, type CycleOutcome, type WatchNeed } from './pollScheduler';
 import type { PollSettings } from './pollSettings';
 import { PollSubscriptions, type TaskWatchListener } from './pollSubscriptions';
 import type { TaskFilter, TaskSource } from './taskSource';
@@ -13,6 +13,19 @@ import type { TaskFilter, TaskSource } from './taskSource';
 export type { TaskFinished, TaskWatchListener };
 export type { PollerState, TaskPollerChange } from './pollerEvents';
 export { MAX_RETRY_AFTER_MS, STALE_POLL_MS } from './pollScheduler';
+
+/**
+ * Reads another view hangs on the poller's cycles, so that one timer serves everything on
+ * screen (the Scheduled Exports view). Its need counts like the Tasks view's; its failures are
+ * its own to show and never stop the poller.
+ */
+export interface SideRead {
+  need(): WatchNeed;
+  /** When it must read again, sooner than the cadence would; ms epoch. */
+  dueAt?(): number | undefined;
+  /** This cycle's requests; resolves whether anything changed. */
+  read(cycle: { readonly explicit: boolean; readonly signal: AbortSignal }): Promise<boolean>;
+}
 
 export interface TaskPollerOptions {
   /** The API for the current key and settings; undefined while no key is set. */
@@ -37,6 +50,9 @@ export class TaskPoller extends PolledTaskView implements Disposable {
   private readonly subscriptions = new PollSubscriptions(this.reads, this.judge);
   private readonly list = this.subscriptions.list;
   private readonly scheduler: PollScheduler;
+  private readonly sideReads = new Set<SideRead>();
+  /** Side reads still running from an earlier cycle: not started again until they end. */
+  private readonly sideInFlight = new Map<SideRead, Promise<void>>();
   /** Bumped whenever earlier answers become meaningless (filter, key, settings). */
   private generation = 0;
 
@@ -61,7 +77,8 @@ export class TaskPoller extends PolledTaskView implements Disposable {
     this.settings = options.settings;
     this.scheduler = new PollScheduler(this.settings, {
       run: (explicit, signal) => this.cycle(explicit, signal, this.generation),
-      need: () => this.subscriptions.need(),
+      need: () => this.need(),
+      dueAt: () => this.sideDueAt(),
       idleReason: () => this.list.visible ? 'nothing on screen or in a panel is still running' : 'the view is hidden and no panel needs data',
       failed: (error) => this.events.failed(error, this.subscriptions.allListeners()),
     }, this.clock, options.random ?? Math.random, this.log);
@@ -85,8 +102,13 @@ export class TaskPoller extends PolledTaskView implements Disposable {
   }
 
   /** Resolves when no cycle is running. */
-  idle(): Promise<void> {
-    return this.scheduler.idle();
+  /** Resolves once no cycle and no side read is running. */
+  async idle(): Promise<void> {
+    await this.scheduler.idle();
+    while (this.sideInFlight.size > 0) {
+      await Promise.all(this.sideInFlight.values());
+      await this.scheduler.idle();
+    }
   }
 
   /** Reads everything again now (after the running cycle, if any); resolves when fresh data is in. */
@@ -163,6 +185,37 @@ export class TaskPoller extends PolledTaskView implements Disposable {
     };
   }
 
+  /** Adds reads to every cycle while the returned Disposable lives. */
+  addSideRead(read: SideRead): Disposable {
+    this.sideReads.add(read);
+    return { dispose: () => void this.sideReads.delete(read) };
+  }
+
+  /**
+   * A side read has work now (a view shown, a row expanded, a run to follow): a cycle soon (after
+   * the running one), no list read forced. A refused key keeps everything stopped.
+   */
+  requestCycle(reason: string): void {
+    if (this.scheduler.isStopped) return;
+    this.scheduler.request(false, reason, { afterRunning: true });
+  }
+
+  /** The strongest need of the Tasks view, the panels and the side reads. */
+  private need(): WatchNeed {
+    let need = this.subscriptions.need();
+    for (const read of this.sideReads) {
+      if (need === 'fresh') break;
+      const side = read.need();
+      if (side === 'fresh' || (side === 'stale' && need === 'none')) need = side;
+    }
+    return need;
+  }
+
+  private sideDueAt(): number | undefined {
+    const due = [...this.sideReads].map((read) => read.dueAt?.()).filter((at): at is number => at !== undefined);
+    return due.length ? Math.min(...due) : undefined;
+  }
+
   /** The key, URL or environment changed: forget everything fetched and start over. */
   reset(): void {
     this.scheduler.reset();
@@ -177,7 +230,7 @@ export class TaskPoller extends PolledTaskView implements Disposable {
   }
 
   private pauseIfIdle(reason: string): void {
-    if (!this.scheduler.isActive || this.subscriptions.need() === 'none') this.scheduler.pause(reason);
+    if (!this.scheduler.isActive || this.need() === 'none') this.scheduler.pause(reason);
   }
 
   private discard({ keepSingles }: { keepSingles: boolean }): void {
@@ -185,6 +238,25 @@ export class TaskPoller extends PolledTaskView implements Disposable {
     this.scheduler.abort();
     this.reads.clear(!keepSingles);
     this.events.changed.fire({ updated: [], structural: true });
+  }
+
+  /**
+   * Starts each side read beside the cycle's own requests, not awaited by it: a slow or hung
+   * schedules request must never hold the Tasks view's cycle. A read that found changes may
+   * need watching now (a run came up live), so the cadence is set again.
+   */
+  private startSideReads(explicit: boolean, signal: AbortSignal): void {
+    for (const read of this.sideReads) {
+      if (this.sideInFlight.has(read)) continue;
+      const done = read
+        .read({ explicit, signal })
+        .catch(() => false)
+        .then((changed) => {
+          this.sideInFlight.delete(read);
+          if (changed && !signal.aborted) this.scheduler.resume();
+        });
+      this.sideInFlight.set(read, done);
+    }
   }
 
   private async cycle(explicit: boolean, signal: AbortSignal, generation: number): Promise<CycleOutcome> {
@@ -197,6 +269,7 @@ export class TaskPoller extends PolledTaskView implements Disposable {
         return { kind: 'noKey' };
       }
       const context = { explicit, pageSize: this.settings.pageSize, judge: this.judge, log: this.log };
+      this.startSideReads(explicit, signal);
       const reads = await readCycle(source, this.subscriptions, this.reads, context, signal);
       if (generation !== this.generation) return { kind: 'stale' };
       const change = mergeCycle(this.reads, reads, this.log);
