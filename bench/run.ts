@@ -23,6 +23,7 @@ const BENCHES: { id: string; load(): Promise<BenchModule['run']> }[] = [
   { id: 'liveness', load: async () => (await import('./liveness.js')).run },
   { id: 'scale', load: async () => (await import('./scale.js')).run },
   { id: 'panel', load: async () => (await import('./panel.js')).run },
+  { id: 'schedules', load: async () => (await import('./schedules.js')).run },
 ];
 
 function selected(): Set<string> | undefined {

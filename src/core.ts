@@ -13,12 +13,15 @@ import type { Logger } from './log/logger';
 import { createTaskPanels } from './panel/createTaskPanels';
 import { recentTaskIds } from './storage/boundedIdList';
 import { TaskTree } from './tree/taskTree';
+import { ScheduledExports } from './scheduleView/scheduledExports';
 import type { ViewDescription } from './tree/viewDescription';
 import { ConnectionIdentifier } from './auth/connectionIdentifier';
 
 export interface Core extends vscode.Disposable {
   /** The sidebar's tree, poller, status bar and notifications. */
   readonly taskTree: TaskTree;
+  /** The Scheduled Exports view: schedules, their runs, runs followed from Run Now. */
+  readonly scheduledExports: ScheduledExports;
   /** Restores a task panel after a window reload (WebviewPanelSerializer). */
   revivePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
@@ -31,18 +34,21 @@ export function createCore(context: vscode.ExtensionContext, keys: ApiKeyStore, 
   const clients = new ClientProvider(keys, `flexprice-tasks-vscode/${version} (VS Code ${vscode.version})`, consent, log);
   const tree = new TaskTree(context, clients, description, log);
   const identifier = new ConnectionIdentifier(keys.connections, clients, log);
+  const schedules = new ScheduledExports(clients, tree, keys.connections, log);
   // Panels share the sidebar's poller: one timer, one request per cycle for everything on screen.
-  const panels = createTaskPanels(context.extensionUri, clients, keys.connections, tree.poller);
-  const deps: CoreCommandDeps = { commands, context, keys, clients, tree, panels, recent: recentTaskIds(context.globalState, () => clients.activeConnectionId ?? 'none'), log, identifier };
+  const panels = createTaskPanels(context.extensionUri, clients, keys.connections, tree.poller, (taskId, connectionId) => (connectionId === keys.connections.active()?.id ? schedules.model.scheduleIdOf(taskId) : undefined));
+  const deps: CoreCommandDeps = { commands, context, keys, clients, tree, schedules, panels, recent: recentTaskIds(context.globalState, () => clients.activeConnectionId ?? 'none'), log, identifier };
   for (const command of CORE_COMMANDS) command.register(deps);
   if (context.extensionMode !== vscode.ExtensionMode.Production) TEST_COMMANDS.forEach((command) => command.register(deps));
   void identifier.identifyActive(true);
   return {
     taskTree: tree,
+    scheduledExports: schedules,
     revivePanel: (panel, state) => panels.revive(panel, state),
     dispose: () => {
       identifier.dispose();
       panels.dispose();
+      schedules.dispose();
       tree.dispose();
       clients.dispose();
     },

@@ -15,6 +15,7 @@ import { TASK_PANEL_VIEW_TYPE } from './panel/viewType';
 import { ConnectionStatusBar } from './tree/connectionStatusBar';
 import { keptRootsAtStart } from './tree/keptRoots';
 import { registerTaskView } from './tree/taskView';
+import { registerScheduleView } from './scheduleView/scheduleView';
 import { ViewDescription } from './tree/viewDescription';
 
 /**
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     clearApiKey.register(keys),
     switchConnection.register(connections.store),
     ...manageConnections.register(connections.store),
+    ...registerScheduleView(keys, () => loadCore().scheduledExports),
     ...registerTaskView(keys, description, () => loadCore().taskTree, (id) => keptRootsAtStart(context.globalState, id, new Date())),
     vscode.window.registerWebviewPanelSerializer(TASK_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => loadCore().revivePanel(panel, state),

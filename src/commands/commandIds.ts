@@ -20,10 +20,22 @@ export const CORE_COMMAND_IDS = [
   'flexprice.unwatchTask',
   'flexprice.openSettings',
   'flexprice.addConnection',
+  'flexprice.openExportInEditor',
+  'flexprice.downloadExport',
+  'flexprice.runScheduledExport',
+  'flexprice.pauseScheduledExport',
+  'flexprice.resumeScheduledExport',
+  'flexprice.deleteScheduledExport',
+  'flexprice.copyScheduledExportId',
+  'flexprice.openScheduledExportAsJson',
+  'flexprice.refreshScheduledExports',
+  'flexprice.loadMoreScheduleRuns',
+  'flexprice.revealScheduledExport',
+  'flexprice.dismissStartingRun',
 ] as const;
 
 /** Not contributed and not registered in an installed extension: lets the integration tests read the tree. */
-export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot', 'flexprice.internal.panelSnapshot', 'flexprice.internal.refreshPanel'] as const;
+export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot', 'flexprice.internal.panelSnapshot', 'flexprice.internal.refreshPanel', 'flexprice.internal.scheduledExportsSnapshot'] as const;
 
 export type CoreCommandId = (typeof CORE_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];
 

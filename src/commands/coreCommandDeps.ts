@@ -3,6 +3,7 @@ import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientProvider } from '../auth/clientProvider';
 import type { TaskPanels } from '../panel/taskPanels';
 import type { TaskTree } from '../tree/taskTree';
+import type { ScheduledExports } from '../scheduleView/scheduledExports';
 import type { CommandDefinitions } from './lazyCommands';
 import type { BoundedIdList } from '../storage/boundedIdList';
 import type { Logger } from '../log/logger';
@@ -16,6 +17,8 @@ export interface CoreCommandDeps {
   readonly clients: ClientProvider;
   /** The sidebar: its poller, its view and the Watched group. */
   readonly tree: TaskTree;
+  /** The Scheduled Exports view and the runs it follows. */
+  readonly schedules: ScheduledExports;
   readonly panels: TaskPanels;
   /** Task IDs looked up recently with the active connection. */
   readonly recent: BoundedIdList;

@@ -1,6 +1,7 @@
 import * as addConnection from './addConnection';
 import * as autoRefresh from './autoRefresh';
 import * as copyTaskId from './copyTaskId';
+import * as exportFile from './exportFile';
 import type { CoreCommandDeps } from './coreCommandDeps';
 import * as getTask from './getTask';
 import * as groupTasks from './groupTasks';
@@ -10,6 +11,9 @@ import * as openTaskAsJson from './openTaskAsJson';
 import * as openTaskFile from './openTaskFile';
 import * as panelSnapshot from './panelSnapshot';
 import * as refreshTasks from './refreshTasks';
+import * as runScheduledExport from './runScheduledExport';
+import * as scheduleActions from './scheduleActions';
+import * as scheduledExportsSnapshot from './scheduledExportsSnapshot';
 import * as taskFilters from './taskFilters';
 import * as taskTreeSnapshot from './taskTreeSnapshot';
 import * as watchTask from './watchTask';
@@ -21,7 +25,8 @@ interface CommandFile {
 /** Every command file in core: each defines the commands of CORE_COMMAND_IDS it is named after. */
 export const CORE_COMMANDS: readonly CommandFile[] = [
   getTask, refreshTasks, openTaskFile, loadMoreTasks, taskFilters, autoRefresh, groupTasks, copyTaskId, openTaskAsJson, watchTask, openSettings, addConnection,
+  exportFile, runScheduledExport, scheduleActions,
 ];
 
 /** Defined only when the extension runs from its folder (tests, debugging), never when installed. */
-export const TEST_COMMANDS: readonly CommandFile[] = [taskTreeSnapshot, panelSnapshot];
+export const TEST_COMMANDS: readonly CommandFile[] = [taskTreeSnapshot, panelSnapshot, scheduledExportsSnapshot];

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Task } from '../api/taskSchema';
 import { decodeExport } from './exportContent';
@@ -47,23 +48,9 @@ export async function openExportInEditor(task: Task, deps: TaskFileDeps): Promis
   const refusal = refuse(task, openInEditorState(task).reason);
   if (refusal) return refusal;
   const maxBytes = deps.maxEditorBytes ?? DEFAULT_MAX_EDITOR_BYTES;
-  const content = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Flexprice: downloading the export…', cancellable: true },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      try {
-        const url = await linkFor(task, deps, abort.signal);
-        const client = await deps.client();
-        if (!url || !client) return undefined;
-        const bytes = await client.downloadFile(url, { maxBytes, signal: abort.signal });
-        return decodeExport(bytes, maxBytes);
-      } finally {
-        cancel.dispose();
-      }
-    },
-  );
-  if (content === undefined) return;
+  const bytes = await downloadExport(task, deps, 'Flexprice: downloading the export…', maxBytes);
+  if (bytes === undefined) return;
+  const content = decodeExport(bytes, maxBytes);
   const languages = await vscode.languages.getLanguages();
   const language = languages.includes('csv') ? 'csv' : 'plaintext';
   const document = await vscode.workspace.openTextDocument({ language, content });
@@ -103,4 +90,65 @@ async function linkFor(task: Task, deps: TaskFileDeps, signal: AbortSignal): Pro
     throw new Error(`The server returned a download link that is not http or https (${String(link).split(':')[0]}:), so it was not opened.`);
   }
   return link.trim();
+}
+
+/** Largest export "Download…" saves; the file is held in memory on the way. */
+export const MAX_SAVED_EXPORT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * "Download…": saves a finished export's file, as the server stored it (`.csv.gz` stays
+ * compressed), where the user picks. Resolves to where it went, or undefined if not saved.
+ */
+export async function saveExportAs(task: Task, deps: TaskFileDeps): Promise<vscode.Uri | undefined> {
+  const refusal = refuse(task, openFileState(task).reason);
+  if (refusal) return refusal.then(() => undefined);
+  const name = exportFileName(task);
+  const target = await vscode.window.showSaveDialog({
+    title: `Save the export of ${task.entity_type ?? 'task'} ${task.id}`,
+    saveLabel: 'Save Export',
+    defaultUri: vscode.Uri.joinPath(defaultFolder(), name),
+    filters: name.endsWith('.gz') ? { 'Gzipped CSV': ['gz'], 'All files': ['*'] } : { CSV: ['csv'], 'All files': ['*'] },
+  });
+  if (!target) return undefined;
+  const bytes = await downloadExport(task, deps, `Flexprice: downloading ${name}…`, MAX_SAVED_EXPORT_BYTES);
+  if (bytes === undefined) return undefined;
+  await vscode.workspace.fs.writeFile(target, bytes);
+  return target;
+}
+
+/** A finished export's bytes as stored, behind a cancellable progress notification; undefined when cancelled or keyless. */
+async function downloadExport(task: Task, deps: TaskFileDeps, title: string, maxBytes: number): Promise<Buffer | undefined> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    try {
+      const url = await linkFor(task, deps, abort.signal);
+      const client = await deps.client();
+      if (!url || !client) return undefined;
+      return await client.downloadFile(url, { maxBytes, signal: abort.signal });
+    } finally {
+      cancel.dispose();
+    }
+  });
+}
+
+/** The last segment of the file's key (`credit_usage-2026-12-01-ab12cd.csv.gz`), safe as a file name. */
+export function exportFileName(task: Task): string {
+  const path = (task.file_url ?? '').split(/[?#]/)[0] ?? '';
+  const last = decodeSafely(path.slice(path.lastIndexOf('/') + 1));
+  // eslint-disable-next-line no-control-regex
+  const cleaned = last.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').slice(0, 200);
+  return cleaned || `${task.entity_type ?? 'export'}-${task.id.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function defaultFolder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
 }

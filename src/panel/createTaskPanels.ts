@@ -6,15 +6,22 @@ import type { ConnectionStore } from '../connections/connectionStore';
 import { openExportInEditor, openTaskFile } from '../files/taskFiles';
 import { openAsJson } from '../ui/openAsJson';
 import { reportApiError } from '../ui/reportApiError';
-import type { PanelConnections } from './taskPanel';
+import type { PanelConnections, TaskPanelDeps } from './taskPanel';
 import type { TaskWatcher } from './taskWatcher';
 import { TaskPanels } from './taskPanels';
 
 /**
  * Builds the task panels. Each reads with its own connection's client; the one of the active
- * connection is kept live by the sidebar's poller (`watcher`).
+ * connection is kept live by the sidebar's poller (`watcher`). `scheduleOf` names the scheduled
+ * export a task is a run of, when that is known.
  */
-export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvider, connections: ConnectionStore, watcher: TaskWatcher): TaskPanels {
+export function createTaskPanels(
+  extensionUri: vscode.Uri,
+  clients: ClientProvider,
+  connections: ConnectionStore,
+  watcher: TaskWatcher,
+  scheduleOf?: TaskPanelDeps['scheduleOf'],
+): TaskPanels {
   const clientOf = async (connectionId: string) => {
     const client = await clients.forConnection(connectionId);
     if (!client) {
@@ -41,6 +48,7 @@ export function createTaskPanels(extensionUri: vscode.Uri, clients: ClientProvid
       openAsJson,
       reportError: (error, taskId, retry, connectionId) => reportApiError(error, { ...clients.errorContext(connectionId), taskId, retry }),
       connections: panelConnections,
+      ...(scheduleOf && { scheduleOf }),
     },
     () => connections.active()?.id ?? '',
   );

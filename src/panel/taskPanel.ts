@@ -40,6 +40,11 @@ export interface TaskPanelDeps {
   readonly connections?: PanelConnections;
   /** Time as the panel sees it; injected so tests can move it. */
   readonly clock?: Clock;
+  /**
+   * The scheduled export a task is a run of, as far as is known now (it may become known later,
+   * so it is asked again on every render). Absent: no schedule is ever shown.
+   */
+  readonly scheduleOf?: (taskId: string, connectionId: string) => string | undefined;
 }
 
 /**
@@ -56,6 +61,8 @@ export class TaskPanel implements vscode.Disposable {
   private live: vscode.Disposable | undefined;
   private refreshing: AbortController | undefined;
   private isDisposed = false;
+  /** The schedule ID in the last task message, so a tick can tell when it became known. */
+  private shownScheduleId: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly outbox = new HostOutbox((message) => {
     if (!this.isDisposed) void this.panel.webview.postMessage(message);
@@ -233,7 +240,17 @@ export class TaskPanel implements vscode.Disposable {
         return this.deps.openFile(task, this.connectionId);
       case 'openInEditor':
         return this.deps.openInEditor(task, this.connectionId);
+      case 'revealSchedule': {
+        const scheduleId = this.scheduleId();
+        if (!scheduleId) return this.post({ type: 'notice', message: 'The schedule of this export is not known.' });
+        await vscode.commands.executeCommand('flexprice.revealScheduledExport', { scheduleId, connectionId: this.connectionId });
+        return;
+      }
     }
+  }
+
+  private scheduleId(): string | undefined {
+    return this.deps.scheduleOf?.(this.taskId, this.connectionId) || undefined;
   }
 
   private postTask(): void {
@@ -242,18 +259,29 @@ export class TaskPanel implements vscode.Disposable {
 
   private taskMessage(): HostMessage {
     const badge = this.badge();
-    const view = buildTaskView(this.task!, this.viewOptions(this.task!));
+    const options = this.viewOptions(this.task!);
+    this.shownScheduleId = options.scheduleId;
+    const view = buildTaskView(this.task!, options);
     return { type: 'task', view: badge ? { ...view, connection: badge } : view };
   }
 
   /** The times of the task on screen as of now: no request, and the page keeps all else as it is. */
   private postTimes(): void {
-    if (this.task) this.post({ type: 'times', taskId: this.taskId, view: buildTimeView(this.task, this.viewOptions(this.task)) });
+    if (!this.task) return;
+    // A schedule learnt since the last render (its runs were read) needs the whole view.
+    if (this.scheduleId() !== this.shownScheduleId) return this.postTask();
+    this.post({ type: 'times', taskId: this.taskId, view: buildTimeView(this.task, this.viewOptions(this.task)) });
   }
 
   private viewOptions(task: Task): ViewOptions {
     const active = this.badge()?.active ?? true;
-    return { now: new Date(this.clock.now()), fetchedAt: new Date(this.fetchedAt), live: active && this.panel.visible && !this.isSettled(task) };
+    const scheduleId = this.scheduleId();
+    return {
+      now: new Date(this.clock.now()),
+      fetchedAt: new Date(this.fetchedAt),
+      live: active && this.panel.visible && !this.isSettled(task),
+      ...(scheduleId && { scheduleId }),
+    };
   }
 
   private post(message: HostMessage): void {

@@ -2,6 +2,7 @@ import type { Task } from '../api/taskSchema';
 import { formatCount } from '../format/count';
 import { parseErrorSummary } from './errorSummary';
 import { isExport, openFileState, openInEditorState } from '../files/fileLocation';
+import { buildExportView, exportErrorCause } from './exportView';
 import { buildTimeView, type TimeViewOptions } from './taskTimeView';
 import type { ErrorsView, MetadataRow, RecordsView, StatusTone, TaskView } from '../webview/protocol/taskView';
 
@@ -14,10 +15,14 @@ const TONES: Record<string, { tone: StatusTone; icon: string }> = {
   FAILED: { tone: 'failed', icon: 'error' },
 };
 
-export type ViewOptions = TimeViewOptions;
+export interface ViewOptions extends TimeViewOptions {
+  /** The scheduled export the task is a run of, when known. */
+  readonly scheduleId?: string;
+}
 
 export function buildTaskView(task: Task, options: ViewOptions): TaskView {
   const statusText = text(task.task_status) || 'UNKNOWN';
+  const exportInfo = isExport(task) ? buildExportView(task, options.now, options.scheduleId) : undefined;
   return {
     id: task.id,
     title: taskTitle(task),
@@ -39,6 +44,7 @@ export function buildTaskView(task: Task, options: ViewOptions): TaskView {
     errors: errorsView(task),
     // "Open export in editor" is only offered on exports; imports would only see it disabled.
     actions: { openFile: openFileState(task), openInEditor: { ...openInEditorState(task), offered: isExport(task) } },
+    ...(exportInfo && { exportInfo }),
     ...buildTimeView(task, options),
   };
 }
@@ -92,6 +98,8 @@ function metadataRows(metadata: unknown): MetadataRow[] {
 }
 
 function errorsView(task: Task): ErrorsView {
+  const cause = isExport(task) && text(task.task_status) === 'FAILED' ? exportErrorCause(task) : undefined;
+  if (cause) return { entries: [], note: undefined, cause };
   const entries = parseErrorSummary(task.error_summary);
   if (entries.length > 0) return { entries, note: undefined };
   if (text(task.task_status) === 'FAILED') {

@@ -16,14 +16,14 @@ export class TaskNode {
 
   toTreeItem(now: Date): vscode.TreeItem {
     const { task } = this;
-    const item = new vscode.TreeItem(taskRowLabel(task), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(taskRowLabel(task, now), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.groupKey}/${task.id}`;
     item.description = this.missing ? 'not found' : task.task_status ? taskRowDescription(task, now) : 'loading…';
     item.iconPath = this.missing ? new vscode.ThemeIcon('circle-slash') : taskIcon(task, now);
     item.contextValue = ['task', this.watched ? 'watched' : 'unwatched', task.file_url ? 'file' : 'nofile'].join(';');
     item.command = { command: 'flexprice.getTask', title: 'Show Details', arguments: [task.id] };
     item.accessibilityInformation = {
-      label: `${taskRowLabel(task)}, ${task.task_status ?? 'unknown status'}, ${item.description}`,
+      label: `${taskRowLabel(task, now)}, ${task.task_status ?? 'unknown status'}, ${item.description}`,
     };
     return item;
   }

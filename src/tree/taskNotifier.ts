@@ -4,10 +4,12 @@ import type { TaskPoller } from '../polling/taskPoller';
 import { type Announcement, FinishAnnouncements, summarize } from './finishAnnouncements';
 import { readNotificationLevel } from '../configuration';
 import { formatCount } from '../format/count';
-import { taskRowLabel } from './taskRow';
+import { finishSubject, firstError } from './finishText';
 
 const SHOW_DETAILS = 'Show Details';
 const SHOW = 'Show';
+const OPEN_EXPORT = 'Open Export';
+const DOWNLOAD = 'Download…';
 
 /**
  * Says when a task on screen or watched finishes, as much as `flexprice.notifications` allows:
@@ -32,6 +34,11 @@ export class TaskNotifier implements vscode.Disposable {
     this.subscription = poller.onDidFinishTask(({ task }) => this.announcements.finished(task));
   }
 
+  /** A finish seen by someone other than the poller; said once, like the poller's. */
+  finished(task: Task): void {
+    this.announcements.finished(task);
+  }
+
   private async show(all: readonly Announcement[]): Promise<void> {
     const level = readNotificationLevel();
     const batch = all.filter(({ outcome }) => level === 'all' || (level === 'failures' && outcome !== 'completed'));
@@ -44,7 +51,7 @@ export class TaskNotifier implements vscode.Disposable {
   }
 
   private async showOne({ task, outcome }: Announcement): Promise<void> {
-    const what = describe(task);
+    const what = finishSubject(task);
     const failedRecords = task.failed_records ?? 0;
     let choice: string | undefined;
     if (outcome === 'failed' || outcome === 'mayRetry') {
@@ -53,12 +60,16 @@ export class TaskNotifier implements vscode.Disposable {
     } else if (outcome === 'completedWithFailures') {
       const records = `${formatCount(failedRecords)} failed record${failedRecords === 1 ? '' : 's'}`;
       choice = await vscode.window.showWarningMessage(`Flexprice: ${what} completed with ${records}.`, SHOW_DETAILS);
+    } else if (task.task_type === 'EXPORT' && task.file_url) {
+      // The file is what a finished export is for: open it or save it, right from here.
+      choice = await vscode.window.showInformationMessage(`Flexprice: ${what} completed.`, OPEN_EXPORT, DOWNLOAD, SHOW_DETAILS);
     } else {
       choice = await vscode.window.showInformationMessage(`Flexprice: ${what} completed.`, SHOW_DETAILS);
     }
-    if (choice === SHOW_DETAILS) {
-      await vscode.commands.executeCommand('flexprice.getTask', this.connectionId ? { taskId: task.id, connectionId: this.connectionId } : task.id);
-    }
+    const target = this.connectionId ? { taskId: task.id, connectionId: this.connectionId } : task.id;
+    if (choice === SHOW_DETAILS) await vscode.commands.executeCommand('flexprice.getTask', target);
+    else if (choice === OPEN_EXPORT) await vscode.commands.executeCommand('flexprice.openExportInEditor', target);
+    else if (choice === DOWNLOAD) await vscode.commands.executeCommand('flexprice.downloadExport', target);
   }
 
   dispose(): void {
@@ -68,14 +79,3 @@ export class TaskNotifier implements vscode.Disposable {
 }
 
 /** "import of events.csv", "export of invoice (task_…)". */
-function describe(task: Task): string {
-  const kind = task.task_type === 'EXPORT' ? 'export' : task.task_type === 'IMPORT' ? 'import' : 'task';
-  const subject = task.file_name?.trim() || [task.entity_type, task.id].filter(Boolean).join(' ');
-  return `${kind} of ${subject || taskRowLabel(task)}`;
-}
-
-function firstError(task: Task): string {
-  const first = task.error_summary?.split('; ')[0]?.trim();
-  if (!first) return '';
-  return ` ${first.length > 160 ? `${first.slice(0, 160)}…` : first}`;
-}

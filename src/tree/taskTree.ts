@@ -1,3 +1,4 @@
+import type { Task } from '../api/taskSchema';
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../auth/clientProvider';
 import type { Logger } from '../log/logger';
@@ -68,6 +69,14 @@ export class TaskTree implements TaskTreeHost, vscode.Disposable {
       this.poller,
     ];
     this.notifier = new TaskNotifier(this.poller, clients.activeConnectionId);
+  }
+
+  /**
+   * A task followed elsewhere (a run started with Run Now) finished: announced like a finish the
+   * poller saw, once, whichever of the two saw it first.
+   */
+  announceFinished(task: Task): void {
+    this.notifier.finished(task);
   }
 
   /**

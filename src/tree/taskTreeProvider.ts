@@ -10,6 +10,8 @@ import { GroupNode } from './groupNode';
 import { groupKeyOf, groupTasks, type GroupMode } from './taskGroups';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { StartingRunNode } from './startingRunNode';
+import type { StartingRun } from '../schedules/scheduleModel';
 import { TaskNode } from './taskNode';
 import { isKeyError, treeErrorText } from './treeErrorText';
 import type { TreeNode } from './treeNode';
@@ -57,6 +59,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private keptAnsweredAt = 0;
   private paintUntil = 0;
 
+  /** Runs started with Run Now whose tasks do not exist yet, shown on top. */
+  private starting: StartingRunNode[] = [];
+
   /** Redraws the rows while the view is visible, so their times move even when nothing polls. */
   private readonly ticker: RepeatingTimer;
 
@@ -100,13 +105,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return Object.values(this.poller.activeFilter).some(Boolean) ? undefined : this.kept;
   }
 
+  /** The runs started with Run Now that have no task yet (or never got one), each with what it exports. */
+  setStartingRuns(runs: readonly { readonly run: StartingRun; readonly subject: string | undefined }[]): void {
+    if (runs.length === 0 && this.starting.length === 0) return;
+    this.starting = runs.map(({ run, subject }) => new StartingRunNode(run, subject));
+    this.changed.fire(undefined);
+  }
+
   /** Redraws everything (after pins change, for example). */
   refreshAll(): void {
     this.changed.fire(undefined);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof TaskNode ? node.toTreeItem(this.now()) : node.toTreeItem();
+    return node instanceof TaskNode || node instanceof StartingRunNode ? node.toTreeItem(this.now()) : node.toTreeItem();
   }
 
   /** Called on hover for items without a tooltip: task rows get theirs here, not in getTreeItem. */
@@ -152,6 +164,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const kept = this.showingKept();
     if (state.kind === 'failed') roots.push(this.errorNode(state.error, state.lastSuccessAt));
     if (kept) roots.push(keptMarkNode(kept, this.now(), state.kind === 'failed'));
+    roots.push(...this.starting);
     const used = new Set<string>();
     const pinned = new Set(this.poller.pinnedIds);
     const unreadable = this.poller.unreadable;

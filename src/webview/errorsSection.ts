@@ -1,6 +1,6 @@
 import { button, type SendCommand } from './actions';
 import { h, section, type Child } from './dom';
-import type { ErrorsView } from './protocol/taskView';
+import type { ErrorCause, ErrorsView } from './protocol/taskView';
 
 /** The filter box's text, kept by the error table (errorTable.ts). */
 export interface ErrorFilter {
@@ -13,6 +13,7 @@ export interface ErrorFilter {
  * and their count are the error table's to fill (errorTable.ts), so a patch leaves them be.
  */
 export function errorsSection(errors: ErrorsView, filter: ErrorFilter, send: SendCommand): HTMLElement {
+  if (errors.cause) return causeSection(errors.cause);
   const { entries } = errors;
   const children: Child[] = [];
   if (errors.note) children.push(h('p', { id: 'errors-note', className: entries.length ? 'subtle' : 'note', text: errors.note }));
@@ -44,6 +45,19 @@ export function errorsSection(errors: ErrorsView, filter: ErrorFilter, send: Sen
   const built = section(`Errors (${entries.length.toLocaleString('en-US')})`, 'errors', children);
   built.querySelector('h2')!.setAttribute('data-count', String(entries.length));
   return built;
+}
+
+/**
+ * A failed export's one error: its cause first, the server's full text (the workflow engine's
+ * wrapping around it) one click away, collapsed.
+ */
+function causeSection(cause: ErrorCause): HTMLElement {
+  return section('Error', 'errors', [
+    h('p', { id: 'errors-cause', className: 'note' }, [h('strong', { text: 'Cause: ' }), h('span', { text: cause.text })]),
+    cause.full
+      ? h('details', { id: 'errors-full' }, [h('summary', { text: 'Full error from the server' }), h('pre', { className: 'errors-scroll', text: cause.full })])
+      : null,
+  ]);
 }
 
 function filterBox(filter: ErrorFilter): HTMLInputElement {

@@ -24,7 +24,10 @@ function patch(old: ChildNode, fresh: Node): void {
     return;
   }
   if (SELF_MANAGED.has(old.id)) return;
-  for (const attr of Array.from(old.attributes)) if (!fresh.hasAttribute(attr.name)) old.removeAttribute(attr.name);
+  for (const attr of Array.from(old.attributes)) {
+    // Whether a <details> is open is the reader's choice, like a scroll position: a fresh build is always closed.
+    if (!fresh.hasAttribute(attr.name) && !(attr.name === 'open' && old.nodeName === 'DETAILS')) old.removeAttribute(attr.name);
+  }
   for (const attr of Array.from(fresh.attributes)) {
     // Through CSSOM: the CSP refuses style attributes.
     if (attr.name === 'style') old.style.cssText = fresh.style.cssText;

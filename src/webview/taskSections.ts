@@ -1,5 +1,6 @@
 import type { SendCommand } from './actions';
 import { definitionList, h, icon, section } from './dom';
+import { exportFacts } from './exportFacts';
 import type { TaskView } from './protocol/taskView';
 
 /** The sections below the header, but for the errors (errorsSection.ts). */
@@ -12,6 +13,7 @@ export function overview(view: TaskView, send: SendCommand): HTMLElement {
   return section('Task', 'overview', [
     h('div', { className: 'id-line' }, [h('span', { className: 'label', text: 'ID' }), idRow]),
     h('div', { className: 'columns' }, [definitionList(view.facts), definitionList(view.details)]),
+    exportFacts(view.exportInfo, send),
   ]);
 }
 

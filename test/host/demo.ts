@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   // Sandbox and Production of one tenant, each with its own key and tasks, both connected from
   // the start so switching can be tried at once.
-  const flexprice = await startFlexpriceServer({ simulate: true, environments: twoEnvironments() });
+  const flexprice = await startFlexpriceServer({ simulate: true, environments: twoEnvironments(), scheduledExports: 6 });
   const connections = flexprice.environments.map((environment) => ({
     name: `${flexprice.tenant.name} · ${environment.name}`,
     apiUrl: flexprice.baseUrl,

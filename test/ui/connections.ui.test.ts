@@ -66,12 +66,17 @@ describe('Connections: add, tell apart, switch (code-server + Chromium)', functi
    * only view in its container, VS Code hides that header (the title reads "FLEXPRICE: TASKS")
    * and with it the description: it is in the page but not on screen.
    */
-  const viewDescription = () => workbench.page.locator('.part.sidebar .pane-header .description');
-  /** What is on screen in its place: the container's title, "FLEXPRICE: TASKS · ACME · SANDBOX". */
+  const viewDescription = () =>
+    workbench.page.locator('.part.sidebar .pane-header', { has: workbench.page.locator('.title', { hasText: /^Tasks/ }) }).locator('.description');
+  /**
+   * What is on screen in its place: the Tasks view's own header title, "TASKS · ACME · SANDBOX",
+   * beside the Scheduled Exports view; the container's title when it is the only view shown.
+   */
   async function expectVisibleTitle(label: string): Promise<void> {
-    const title = workbench.page.locator('.part.sidebar .composite.title .title-label');
-    await title.filter({ hasText: new RegExp(`Tasks · ${label}$`, 'i') }).waitFor();
-    assert.ok(await title.isVisible(), 'the title naming the connection is on screen');
+    const title = workbench.page.locator('.part.sidebar .pane-header .title, .part.sidebar .composite.title .title-label');
+    const naming = title.filter({ hasText: new RegExp(`Tasks · ${label}$`, 'i') }).first();
+    await naming.waitFor();
+    assert.ok(await naming.isVisible(), 'the title naming the connection is on screen');
   }
 
   /** The connection item shows this label with this icon, on the warning background or on none. */

@@ -23,15 +23,17 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   ui: ['api', 'log'],
   files: ['api', 'webview'],
   webview: [],
-  tree: ['connections', 'api', 'auth', 'configuration', 'format', 'log', 'polling', 'storage', 'ui'],
+  schedules: ['api', 'log', 'polling'],
+  tree: ['connections', 'api', 'auth', 'configuration', 'format', 'log', 'polling', 'schedules', 'storage', 'ui'],
+  scheduleView: ['api', 'auth', 'configuration', 'connections', 'format', 'log', 'polling', 'schedules', 'tree', 'ui'],
   panel: ['connections', 'api', 'auth', 'files', 'format', 'log', 'polling', 'ui', 'webview'],
-  commands: ['connections', 'api', 'auth', 'configuration', 'files', 'log', 'panel', 'storage', 'tree', 'ui'],
-  core: ['connections', 'auth', 'commands', 'format', 'log', 'panel', 'storage', 'tree'],
-  extension: ['connections', 'auth', 'commands', 'core', 'log', 'panel', 'tree'],
+  commands: ['connections', 'api', 'auth', 'configuration', 'files', 'log', 'panel', 'scheduleView', 'schedules', 'storage', 'tree', 'ui'],
+  core: ['connections', 'auth', 'commands', 'format', 'log', 'panel', 'scheduleView', 'storage', 'tree'],
+  extension: ['connections', 'auth', 'commands', 'core', 'log', 'panel', 'scheduleView', 'tree'],
 };
 
 /** Parts that run without VS Code (plain Node, or the browser for the webview). */
-const WITHOUT_VSCODE = ['api', 'polling', 'storage', 'format', 'webview', 'connections'];
+const WITHOUT_VSCODE = ['api', 'polling', 'storage', 'format', 'webview', 'connections', 'schedules'];
 
 interface SourceFile {
   readonly file: string;

@@ -25,6 +25,8 @@ export const WEBVIEW_COMMANDS = [
   'openFile',
   'openInEditor',
   'copyErrors',
+  // Shows the scheduled export the task is a run of; the host knows which one.
+  'revealSchedule',
 ] as const;
 export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
 

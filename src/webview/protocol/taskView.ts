@@ -35,6 +35,8 @@ export interface TaskView extends TaskTimeView {
   readonly details: readonly Row[];
   readonly errors: ErrorsView;
   readonly actions: { readonly openFile: ActionState; readonly openInEditor: ActionState & { readonly offered: boolean } };
+  /** An export's own facts; absent for imports and for an export of which none is known. */
+  readonly exportInfo?: ExportView;
   /** The connection the panel was opened with, and reads with: shown in its header. */
   readonly connection?: ConnectionBadge;
 }
@@ -49,6 +51,16 @@ export interface ConnectionBadge {
   readonly name: string;
   readonly production: boolean;
   readonly active: boolean;
+}
+
+/** What an export copied, how big its file is, and the schedule that ran it: each absent while unknown. */
+export interface ExportView {
+  /** The data interval in words (`Nov 30, 2026, 00:00 → Dec 1, 2026, 00:00 UTC (1 day)`) and in RFC 3339, for its tooltip. */
+  readonly interval?: { readonly words: string; readonly utc: string };
+  /** `47.1 KB (48,213 bytes)`. */
+  readonly fileSize?: string;
+  /** The scheduled export this task is a run of; the page offers to reveal it (a 'revealSchedule' message). */
+  readonly scheduleId?: string;
 }
 
 export type StatusTone = 'pending' | 'processing' | 'completed' | 'failed' | 'unknown';
@@ -85,6 +97,15 @@ export interface ErrorsView {
   readonly entries: readonly ErrorEntry[];
   /** A plain sentence when there is nothing to list, e.g. a FAILED task without a summary. */
   readonly note: string | undefined;
+  /** A failed export: its error as one cause, shown instead of the entries (which are then empty). */
+  readonly cause?: ErrorCause;
+}
+
+export interface ErrorCause {
+  /** The job's own error, out of the workflow engine's wrapping. */
+  readonly text: string;
+  /** The summary exactly as the server sent it, trimmed; absent when it is `text` itself. */
+  readonly full?: string;
 }
 
 /** Whether an action button works, and if not, why. */

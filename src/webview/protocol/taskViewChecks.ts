@@ -1,5 +1,5 @@
 import { anyOf, arrayOf, isBoolean, isNumber, isString, literal, nonEmptyString, objectOf, optional, type Shape } from './checks';
-import type { ConnectionBadge, ErrorEntry, ErrorEntryKind, RecordsView, TaskTimeView, TaskView } from './taskView';
+import type { ConnectionBadge, ErrorCause, ErrorEntry, ErrorEntryKind, ErrorsView, ExportView, RecordsView, TaskTimeView, TaskView } from './taskView';
 
 /** The checks of the view the host builds (taskView.ts), field by field. */
 
@@ -55,6 +55,17 @@ export const isConnectionBadge = objectOf<ConnectionBadge>({
   active: isBoolean,
 });
 
+/** The longest schedule ID the page takes: `schtask_` and a ULID are 34 characters. */
+export const MAX_SCHEDULE_ID_LENGTH = 200;
+
+const isExportView = objectOf<ExportView>({
+  interval: optional(objectOf({ words: isString, utc: isString })),
+  fileSize: optional(isString),
+  scheduleId: optional(nonEmptyString(MAX_SCHEDULE_ID_LENGTH)),
+});
+
+const isErrorCause = objectOf<ErrorCause>({ text: isString, full: optional(isString) });
+
 export const isTaskView = objectOf<TaskView>({
   ...TIME_VIEW_SHAPE,
   id: isString,
@@ -75,10 +86,11 @@ export const isTaskView = objectOf<TaskView>({
   }),
   metadata: arrayOf(objectOf({ key: isString, value: isString, json: isBoolean })),
   details: arrayOf(isRow),
-  errors: objectOf({ entries: isErrorEntries, note: optional(isString) }),
+  errors: objectOf<ErrorsView>({ entries: isErrorEntries, note: optional(isString), cause: optional(isErrorCause) }),
   actions: objectOf({
     openFile: objectOf(isActionState),
     openInEditor: objectOf({ ...isActionState, offered: isBoolean }),
   }),
+  exportInfo: optional(isExportView),
   connection: optional(isConnectionBadge),
 });

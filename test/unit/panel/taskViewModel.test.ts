@@ -128,6 +128,51 @@ describe('buildTaskView', () => {
   });
 });
 
+describe('buildTaskView of an export', () => {
+  const WRAPPED = 'activity error (type: ExportData, scheduledEventID: 11, startedEventID: 12, identity: 1@worker@): failed to upload to s3: AccessDenied: Access Denied (type: wrapError, retryable: true)';
+  const exported = (fields: Record<string, unknown>) =>
+    task({ task_type: 'EXPORT', entity_type: 'credit_usage', metadata: { start_time: '2026-11-25T00:00:00Z', end_time: '2026-11-26T00:00:00Z' }, ...fields });
+
+  it('gives the data interval in words and in RFC 3339, the file size, and the schedule when known', () => {
+    const done = exported({ task_status: 'COMPLETED', metadata: { start_time: '2026-11-25T00:00:00Z', end_time: '2026-11-26T00:00:00Z', file_size_bytes: 48213 } });
+    assert.deepEqual(buildTaskView(done, { ...options, scheduleId: 'schtask_01JQ7B' }).exportInfo, {
+      interval: { words: 'Nov 25, 2026, 00:00 → Nov 26, 2026, 00:00 UTC (1 day)', utc: '2026-11-25T00:00:00Z → 2026-11-26T00:00:00Z' },
+      fileSize: '47.1 KB (48,213 bytes)',
+      scheduleId: 'schtask_01JQ7B',
+    });
+    assert.deepEqual(buildTaskView(exported({ task_status: 'PENDING' }), options).exportInfo, {
+      interval: { words: 'Nov 25, 2026, 00:00 → Nov 26, 2026, 00:00 UTC (1 day)', utc: '2026-11-25T00:00:00Z → 2026-11-26T00:00:00Z' },
+    });
+  });
+
+  it('has no export facts when none is known, nor for an import', () => {
+    assert.equal(buildTaskView(exported({ metadata: { start_time: 'later' } }), options).exportInfo, undefined);
+    assert.equal('exportInfo' in buildTaskView(exported({ metadata: null }), options), false);
+    const imported = task({ task_type: 'IMPORT', metadata: { start_time: '2026-11-25T00:00:00Z', end_time: '2026-11-26T00:00:00Z', file_size_bytes: 1 } });
+    assert.equal(buildTaskView(imported, { ...options, scheduleId: 'schtask_1' }).exportInfo, undefined);
+  });
+
+  it('shows a failed export’s cause, with the server’s whole text beside it, instead of a table of entries', () => {
+    const failed = buildTaskView(exported({ task_status: 'FAILED', error_summary: `  ${WRAPPED}  ` }), options);
+    assert.deepEqual(failed.errors, { entries: [], note: undefined, cause: { text: 'failed to upload to s3: AccessDenied: Access Denied', full: WRAPPED } });
+    const bare = buildTaskView(exported({ task_status: 'FAILED', error_summary: 'no rows to export' }), options);
+    assert.deepEqual(bare.errors.cause, { text: 'no rows to export' });
+  });
+
+  it('keeps the note of a failed export without a summary, and imports’ entries as they were', () => {
+    assert.match(buildTaskView(exported({ task_status: 'FAILED', error_summary: null }), options).errors.note ?? '', /failed without an error summary/);
+    const imported = buildTaskView(task({ task_type: 'IMPORT', task_status: 'FAILED', error_summary: WRAPPED }), options);
+    assert.equal(imported.errors.cause, undefined);
+    assert.deepEqual(imported.errors.entries.map((entry) => entry.text), [WRAPPED]);
+  });
+
+  it('carries hostile server text unchanged, as data for textContent', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const view = buildTaskView(exported({ task_status: 'FAILED', error_summary: `activity error (type: X): ${hostile} (type: wrapError)` }), options);
+    assert.equal(view.errors.cause?.text, hostile);
+  });
+});
+
 describe('taskTitle', () => {
   it('uses the file name, else a short form of the ID', () => {
     assert.equal(taskTitle({ id: 'task_01JQ7B2C3D4E5F6G7H8J9K0M1N', file_name: 'a.csv' }), 'a.csv');

@@ -42,6 +42,50 @@ describe('task rows', () => {
     assert.doesNotMatch(taskTooltipMarkdown(recent, now), /Stalled/);
   });
 
+  describe('an export', () => {
+    const metadata = { start_time: '2026-02-28T00:00:00Z', end_time: '2026-03-01T00:00:00Z' };
+    const exported = (patch: Partial<Task>) =>
+      task({ task_type: 'EXPORT', entity_type: 'credit_usage', task_status: 'COMPLETED', total_records: 1200, processed_records: 1200, successful_records: 1200, metadata, ...patch });
+
+    it('is labelled by what and which data it copied, and its description has the file size instead of the entity type', () => {
+      const done = exported({ metadata: { ...metadata, file_size_bytes: 48213, completed_at: '2026-03-01T11:58:00Z' } });
+      assert.equal(taskRowLabel(done, now), 'credit_usage · Feb 28 → Mar 1');
+      assert.equal(taskRowDescription(done, now), '3 min ago · 1,200/1,200 ok · 47.1 KB');
+      const hourly = exported({ metadata: { start_time: '2026-03-01T10:00:00Z', end_time: '2026-03-01T11:00:00Z' } });
+      assert.equal(taskRowLabel(hourly, now), 'credit_usage · Mar 1 10:00 → 11:00');
+      assert.equal(taskRowLabel(exported({ entity_type: undefined }), now), 'export · Feb 28 → Mar 1');
+    });
+
+    it('keeps today’s label and description while its interval is unknown, adding a known file size', () => {
+      const bare = exported({ metadata: { start_time: 'soon' }, file_name: 'usage.csv' });
+      assert.equal(taskRowLabel(bare, now), 'usage.csv');
+      assert.equal(taskRowDescription(bare, now), 'credit_usage · 3 min ago · 1,200/1,200 ok');
+      assert.equal(taskRowLabel(exported({ metadata: undefined }), now), 'task_01');
+      assert.equal(taskRowDescription(exported({ metadata: { file_size_bytes: 512 } }), now), 'credit_usage · 3 min ago · 1,200/1,200 ok · 512 bytes');
+    });
+
+    it('shows the interval in UTC and the file size in its hover, the ID still first', () => {
+      const markdown = taskTooltipMarkdown(exported({ metadata: { ...metadata, file_size_bytes: 48213 } }), now);
+      assert.match(markdown, /^\*\*ID:\*\* `task_01`/);
+      assert.ok(markdown.includes('**Data (UTC):** 2026\\-02\\-28T00:00:00Z → 2026\\-03\\-01T00:00:00Z'), markdown);
+      assert.ok(markdown.includes('**File size:** 47\\.1 KB \\(48,213 bytes\\)'), markdown);
+    });
+
+    it('gives a failed export’s cause in its hover, out of the workflow engine’s wrapping', () => {
+      const error_summary = 'activity error (type: ExportData, scheduledEventID: 11, startedEventID: 12, identity: 1@worker@): failed to upload to s3: AccessDenied: Access Denied (type: wrapError, retryable: true)';
+      const markdown = taskTooltipMarkdown(exported({ task_status: 'FAILED', error_summary }), now);
+      assert.ok(markdown.endsWith('**Cause:** failed to upload to s3: AccessDenied: Access Denied'), markdown);
+    });
+
+    it('leaves an import’s row as it was, whatever its metadata', () => {
+      const imported = task({ task_type: 'IMPORT', entity_type: 'EVENTS', file_name: 'events.csv', metadata, error_summary: 'Record 3: bad' });
+      assert.equal(taskRowLabel(imported, now), 'events.csv');
+      assert.equal(taskRowDescription({ ...imported, metadata: { ...metadata, file_size_bytes: 10 } }, now), 'EVENTS · 3 min ago');
+      assert.doesNotMatch(taskTooltipMarkdown(imported, now), /Data|File size|Cause/);
+      assert.match(taskTooltipMarkdown(imported, now), /\*\*Errors:\*\* Record 3: bad$/);
+    });
+  });
+
   it('escapes server text in the tooltip', () => {
     const markdown = taskTooltipMarkdown(task({ file_name: '[x](command:evil)', error_summary: 'Record 3: <b>bad</b>' }));
     assert.ok(!markdown.includes('[x](command:evil)'), markdown);

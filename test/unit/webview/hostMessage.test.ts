@@ -3,7 +3,7 @@ import { TaskSchema } from '../../../src/api/taskSchema';
 import { buildTimeView } from '../../../src/panel/taskTimeView';
 import { buildTaskView, type TaskView } from '../../../src/panel/taskViewModel';
 import { parseHostMessage } from '../../../src/webview/protocol/hostMessage';
-import { MAX_CONNECTION_ID_LENGTH, MAX_CONNECTION_NAME_LENGTH } from '../../../src/webview/protocol/taskViewChecks';
+import { MAX_CONNECTION_ID_LENGTH, MAX_CONNECTION_NAME_LENGTH, MAX_SCHEDULE_ID_LENGTH } from '../../../src/webview/protocol/taskViewChecks';
 import { startFlexpriceServer } from '../../server/flexpriceServer';
 import { completedExport, failedImport, processingImport } from '../api/sampleTasks';
 
@@ -102,6 +102,40 @@ describe('parseHostMessage', () => {
       ['active as null', { ...connection, active: null }],
     ];
     for (const [what, bad] of broken) assert.equal(parseHostMessage(taskMessage({ ...good, connection: bad })), undefined, what);
+  });
+
+  it('takes an export’s facts and a failed export’s cause, each part optional', () => {
+    const good = sent(view) as Record<string, unknown>;
+    assert.ok(good.exportInfo, 'the completed export has its interval and size');
+    for (const exportInfo of [
+      { interval: { words: 'Nov 30, 2026, 00:00 → Dec 1, 2026, 00:00 UTC (1 day)', utc: '2026-11-30T00:00:00Z → 2026-12-01T00:00:00Z' } },
+      { fileSize: '47.1 KB (48,213 bytes)', scheduleId: 'schtask_01JQ7B' },
+      { scheduleId: 's'.repeat(MAX_SCHEDULE_ID_LENGTH) },
+      {},
+    ]) {
+      const withFacts = { ...good, exportInfo };
+      assert.deepEqual(parseHostMessage(taskMessage(withFacts)), taskMessage(withFacts), JSON.stringify(exportInfo));
+    }
+    for (const cause of [{ text: 'failed to upload to s3', full: 'activity error (type: X): failed to upload to s3' }, { text: '<b>x</b>' }]) {
+      const withCause = { ...good, errors: { entries: [], cause } };
+      assert.deepEqual(parseHostMessage(taskMessage(withCause)), taskMessage(withCause), JSON.stringify(cause));
+    }
+  });
+
+  it('refuses malformed export facts and causes', () => {
+    const good = sent(view) as Record<string, unknown>;
+    const broken: [string, Record<string, unknown>][] = [
+      ['facts as text', { exportInfo: 'Nov 30 → Dec 1' }],
+      ['interval without utc', { exportInfo: { interval: { words: 'Nov 30 → Dec 1' } } }],
+      ['interval as text', { exportInfo: { interval: 'Nov 30 → Dec 1' } }],
+      ['size as a number', { exportInfo: { fileSize: 48213 } }],
+      ['empty schedule ID', { exportInfo: { scheduleId: '' } }],
+      ['schedule ID too long', { exportInfo: { scheduleId: 's'.repeat(MAX_SCHEDULE_ID_LENGTH + 1) } }],
+      ['cause as text', { errors: { entries: [], cause: 'denied' } }],
+      ['cause without text', { errors: { entries: [], cause: { full: 'denied' } } }],
+      ['full text as a number', { errors: { entries: [], cause: { text: 'denied', full: 7 } } }],
+    ];
+    for (const [what, patch] of broken) assert.equal(parseHostMessage(taskMessage({ ...good, ...patch })), undefined, what);
   });
 
   it('refuses times for no task, malformed messages and junk', () => {

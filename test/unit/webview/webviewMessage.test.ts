@@ -18,6 +18,16 @@ describe('parseWebviewMessage', () => {
     assert.equal(parseWebviewMessage(null, OWN), undefined);
   });
 
+  it('takes revealSchedule for the panel’s own task and nothing the page adds: the host knows the schedule', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'revealSchedule', taskId: OWN, scheduleId: 'schtask_forged', connectionId: 'conn_other' }, OWN), {
+      type: 'revealSchedule',
+      taskId: OWN,
+    });
+    assert.equal(parseWebviewMessage({ type: 'revealSchedule', taskId: 'task_other' }, OWN), undefined);
+    assert.equal(parseWebviewMessage({ type: 'revealSchedule' }, OWN), undefined);
+    assert.equal(parseWebviewMessage({ type: 'revealschedule', taskId: OWN }, OWN), undefined);
+  });
+
   it('lets "ready" through from a page that does not know its task yet', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', taskId: null }, OWN), { type: 'ready', taskId: OWN });
   });
