@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Task } from '../api/taskSchema';
 import { decodeExport } from './exportContent';
+import { showExportDocument } from './exportDocuments';
 import { classifyFileUrl, isWebUrl, openFileState, openInEditorState } from './fileLocation';
 
 /** The two client calls file actions need; the link and the file are fetched without the API key. */
@@ -43,18 +44,14 @@ function openExactLink(link: string): Thenable<boolean> {
   return vscode.env.openExternal(link as unknown as vscode.Uri);
 }
 
-/** "Open export in editor": downloads a finished CSV export, un-gzips it and opens it untitled. */
+/** "Open export in editor": downloads a finished CSV export, un-gzips it and opens it read-only, named after its file. */
 export async function openExportInEditor(task: Task, deps: TaskFileDeps): Promise<void> {
   const refusal = refuse(task, openInEditorState(task).reason);
   if (refusal) return refusal;
   const maxBytes = deps.maxEditorBytes ?? DEFAULT_MAX_EDITOR_BYTES;
   const bytes = await downloadExport(task, deps, 'Flexprice: downloading the export…', maxBytes);
   if (bytes === undefined) return;
-  const content = decodeExport(bytes, maxBytes);
-  const languages = await vscode.languages.getLanguages();
-  const language = languages.includes('csv') ? 'csv' : 'plaintext';
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  await vscode.window.showTextDocument(document, { preview: false });
+  await showExportDocument(task.id, exportFileName(task).replace(/\.gz$/i, ''), decodeExport(bytes, maxBytes));
 }
 
 function refuse(task: Task, reason: string | undefined): Promise<void> | undefined {

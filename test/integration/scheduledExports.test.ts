@@ -141,9 +141,11 @@ describe('Scheduled Exports view', () => {
       await until('the finish notification', () => notifications.some((note) => note.message.includes('completed')), 30_000);
       const done = notifications.find((note) => note.message.includes('completed'))!;
       assert.deepEqual(done.actions, ['Open Export', 'Download…', 'Show Details']);
-      const editor = await until('the export in an editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.getText().includes(',')));
-      const header = editor.document.lineAt(0).text;
-      assert.match(header, /,/, 'a CSV header, gunzipped');
+      const editor = await until('the export in an editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'flexprice-export'));
+      const { document } = editor;
+      assert.match(document.lineAt(0).text, /^[a-z_]+(,[a-z_]+)+$/, 'a CSV header, gunzipped');
+      assert.match(document.uri.path, new RegExp(`^/${run.taskId}/[^/]+\\.csv$`), 'named after its file, without .gz');
+      assert.equal(document.isDirty, false, 'read-only: closing it asks nothing');
       assert.equal((await snapshot()).followed.length, 0, 'no longer watched once finished');
     } finally {
       pick.restore();

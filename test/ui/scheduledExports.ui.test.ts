@@ -83,9 +83,23 @@ describe('Scheduled Exports view (code-server + Chromium)', function () {
     await toast.waitFor({ timeout: 60_000 });
     assert.equal(await schedulesView().locator('.monaco-list-row', { hasText: 'Starting…' }).count(), 0, 'no longer starting');
     await toast.getByRole('button', { name: 'Open Export' }).click();
-    // An untitled editor holding the file's text: a CSV header, gunzipped when the file was .csv.gz.
+    // A read-only editor named after the file, holding its text: gunzipped when it was .csv.gz.
+    await page.locator('.tabs-container .tab.active', { hasText: /\.csv$/ }).waitFor();
     const editor = page.locator('.editor-instance .view-lines', { hasText: ',' }).first();
     await editor.waitFor();
     assert.doesNotMatch((await editor.textContent()) ?? '', /\uFFFD/, 'text, not gzip bytes');
+  });
+
+  it('opens a run\'s panel from its row, whose From schedule link shows the schedule in the view', async () => {
+    const { page } = workbench;
+    await workbench.runCommand('View: Close All Editors');
+    const schedule = server.schedules.all().find((candidate) => candidate.entity_type === 'events' && candidate.interval === 'hourly')!;
+    await schedulesView().locator('.monaco-list-row[aria-level="2"]').first().click();
+    const frame = page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+    await frame.locator('#export-schedule', { hasText: schedule.id }).waitFor();
+    // Away from the row first, so that the link is what selects it again.
+    await row('usage_analytics · 15MIN').click();
+    await frame.getByRole('button', { name: 'Show schedule' }).click();
+    await schedulesView().locator('.monaco-list-row.selected', { hasText: 'events · hourly' }).waitFor();
   });
 });
