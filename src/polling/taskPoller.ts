@@ -53,6 +53,8 @@ export class TaskPoller extends PolledTaskView implements Disposable {
   private readonly sideReads = new Set<SideRead>();
   /** Side reads still running from an earlier cycle: not started again until they end. */
   private readonly sideInFlight = new Map<SideRead, Promise<void>>();
+  /** Side reads a cycle skipped because they were still running: they get a cycle when done. */
+  private readonly sideOwed = new Set<SideRead>();
   /** Bumped whenever earlier answers become meaningless (filter, key, settings). */
   private generation = 0;
 
@@ -247,13 +249,19 @@ export class TaskPoller extends PolledTaskView implements Disposable {
    */
   private startSideReads(explicit: boolean, signal: AbortSignal): void {
     for (const read of this.sideReads) {
-      if (this.sideInFlight.has(read)) continue;
+      if (this.sideInFlight.has(read)) {
+        // What this cycle had for it (a row expanded meanwhile) waits for the running read.
+        this.sideOwed.add(read);
+        continue;
+      }
       const done = read
         .read({ explicit, signal })
         .catch(() => false)
         .then((changed) => {
           this.sideInFlight.delete(read);
-          if (changed && !signal.aborted) this.scheduler.resume();
+          if (signal.aborted) return;
+          if (this.sideOwed.delete(read)) this.requestCycle('a side read asked for while the last one ran');
+          else if (changed) this.scheduler.resume();
         });
       this.sideInFlight.set(read, done);
     }

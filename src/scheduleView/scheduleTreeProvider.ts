@@ -21,6 +21,8 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleTre
     private readonly model: ScheduleModel,
     private readonly apiUrl: () => string,
     private readonly clock: Clock = systemClock,
+    /** The runs of a schedule VS Code shows expanded are not known: read them soon. */
+    private readonly wantRuns: (scheduleId: string) => void = () => undefined,
   ) {
     this.subscription = model.onDidChange((change) => this.onModelChange(change));
   }
@@ -88,6 +90,12 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleTre
   private runRows(scheduleId: string): ScheduleTreeNode[] {
     const rows: ScheduleTreeNode[] = this.model.startingRuns(scheduleId).map((run) => new StartingRunNode(run, undefined));
     const runs = this.model.runsOf(scheduleId);
+    if (!runs) {
+      // VS Code asks only for an expanded row's children, and keeps a row expanded across a
+      // refresh (a connection reset, a rename) that made the model forget it: it is expanded.
+      this.model.expand(scheduleId);
+      this.wantRuns(scheduleId);
+    }
     if (!runs || runs.loading) {
       rows.push(new ScheduleMessageNode(`runs-loading:${scheduleId}`, 'loading', 'Loading runs…'));
       return rows;

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
+import { LazyViewHost, type ViewHost } from '../tree/lazyViewHost';
 import type { ScheduleTreeNode } from './scheduleNodes';
 
 /** What core hands the view once loaded (implemented by ScheduledExports). */
-export interface ScheduleViewHost {
-  readonly provider: vscode.TreeDataProvider<ScheduleTreeNode>;
-  attach(view: vscode.TreeView<ScheduleTreeNode>): void;
-}
+export type ScheduleViewHost = ViewHost<ScheduleTreeNode>;
 
 /**
  * Registers the Scheduled Exports view at activation without loading core: until VS Code asks
@@ -16,36 +14,30 @@ export interface ScheduleViewHost {
 export function registerScheduleView(keys: ApiKeyStore, load: () => ScheduleViewHost): vscode.Disposable[] {
   const provider = new LazyScheduleProvider(keys, load);
   const view = vscode.window.createTreeView<ScheduleTreeNode>('flexprice.scheduledExports', { treeDataProvider: provider, showCollapseAll: true });
-  provider.view = view;
+  provider.lazy.view = view;
   return [view, provider];
 }
 
 class LazyScheduleProvider implements vscode.TreeDataProvider<ScheduleTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ScheduleTreeNode | ScheduleTreeNode[] | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private loaded: ScheduleViewHost | undefined;
   private readonly subscriptions: vscode.Disposable[];
-  view: vscode.TreeView<ScheduleTreeNode> | undefined;
+  readonly lazy: LazyViewHost<ScheduleTreeNode, ScheduleViewHost>;
 
   constructor(
     private readonly keys: ApiKeyStore,
-    private readonly load: () => ScheduleViewHost,
+    load: () => ScheduleViewHost,
   ) {
-    this.subscriptions = [this.changed, keys.onDidChange(() => this.loaded || this.changed.fire())];
+    this.subscriptions = [this.changed, keys.onDidChange(() => this.lazy.isLoaded || this.changed.fire())];
+    this.lazy = new LazyViewHost(load, this.changed, this.subscriptions);
   }
 
   private host(): ScheduleViewHost {
-    if (!this.loaded) {
-      this.loaded = this.load();
-      const forward = this.loaded.provider.onDidChangeTreeData?.((nodes) => this.changed.fire(nodes ?? undefined));
-      if (forward) this.subscriptions.push(forward);
-      if (this.view) this.loaded.attach(this.view);
-    }
-    return this.loaded;
+    return this.lazy.get();
   }
 
   async getChildren(node?: ScheduleTreeNode): Promise<ScheduleTreeNode[]> {
-    if (!this.loaded && !(await this.keys.active())) return [];
+    if (!this.lazy.isLoaded && !(await this.keys.active())) return [];
     return (await this.host().provider.getChildren(node)) ?? [];
   }
 

@@ -45,7 +45,9 @@ export class ScheduledExports implements ScheduleViewHost, vscode.Disposable {
       pageSize: () => readPollSettings().pageSize,
       log,
     });
-    this.provider = new ScheduleTreeProvider(this.model, () => clients.apiUrl);
+    this.provider = new ScheduleTreeProvider(this.model, () => clients.apiUrl, systemClock, (scheduleId) =>
+      tree.poller.requestCycle(`runs of ${scheduleId} shown`),
+    );
     const poller = tree.poller;
     this.subscriptions.push(
       this.provider,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { GroupNode } from './groupNode';
 import { TaskNode } from './taskNode';
+import { LazyViewHost, type ViewHost } from './lazyViewHost';
 import type { TreeNode } from './treeNode';
 
 /** How long core waits for VS Code to ask for the kept page's rows before loading anyway. */
@@ -9,10 +10,7 @@ const EARLY_ROWS_GRACE_MS = 250;
 import type { ViewDescription } from './viewDescription';
 
 /** What core hands the view once loaded (implemented by TaskTree). */
-export interface TaskTreeHost {
-  readonly provider: vscode.TreeDataProvider<TreeNode>;
-  attach(view: vscode.TreeView<TreeNode>): void;
-}
+export type TaskTreeHost = ViewHost<TreeNode>;
 
 /**
  * Registers the Tasks view at activation without loading core: the provider
@@ -28,16 +26,15 @@ export function registerTaskView(
 ): vscode.Disposable[] {
   const provider = new LazyTaskTreeProvider(keys, load, keptRootsOf);
   const view = vscode.window.createTreeView<TreeNode>('flexprice.tasks', { treeDataProvider: provider, showCollapseAll: true });
-  provider.view = view;
+  provider.lazy.view = view;
   return [view, provider, description.attach(view as vscode.TreeView<never>)];
 }
 
 class LazyTaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private loaded: TaskTreeHost | undefined;
   private readonly subscriptions: vscode.Disposable[];
-  view: vscode.TreeView<TreeNode> | undefined;
+  readonly lazy: LazyViewHost<TreeNode, TaskTreeHost>;
   /**
    * Rows of the kept page this provider built itself, before core loaded. Core's bundle has its
    * own copies of the node classes, so these are drawn here until VS Code asks core again.
@@ -48,26 +45,21 @@ class LazyTaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.
 
   constructor(
     private readonly keys: ApiKeyStore,
-    private readonly load: () => TaskTreeHost,
+    load: () => TaskTreeHost,
     private readonly keptRootsOf: (connectionId: string) => TreeNode[] | undefined,
   ) {
     // Until the tree is loaded, a new key must make VS Code ask for rows again.
-    this.subscriptions = [this.changed, keys.onDidChange(() => this.loaded || this.changed.fire())];
+    this.subscriptions = [this.changed, keys.onDidChange(() => this.lazy.isLoaded || this.changed.fire())];
+    this.lazy = new LazyViewHost(load, this.changed, this.subscriptions);
   }
 
   host(): TaskTreeHost {
-    if (!this.loaded) {
-      this.loaded = this.load();
-      const forward = this.loaded.provider.onDidChangeTreeData?.((nodes) => this.changed.fire(nodes ?? undefined));
-      if (forward) this.subscriptions.push(forward);
-      if (this.view) this.loaded.attach(this.view);
-    }
-    return this.loaded;
+    return this.lazy.get();
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node && this.early.has(node)) return this.earlyChildren(node);
-    if (!this.loaded) {
+    if (!this.lazy.isLoaded) {
       // With no connection the welcome view shows and nothing is loaded. With one, its key is
       // read while core loads, not before: the read is a round trip to the window.
       const connection = await this.keys.active();
@@ -110,7 +102,7 @@ class LazyTaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.
   /** Core loads and VS Code asks it for everything; it shows the same kept rows until the live answer. */
   private takeOver(): void {
     clearTimeout(this.loadTimer);
-    if (this.loaded) return;
+    if (this.lazy.isLoaded) return;
     this.host();
     this.changed.fire();
   }

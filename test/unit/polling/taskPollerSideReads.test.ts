@@ -113,8 +113,9 @@ describe('TaskPoller side reads', () => {
     side.hang = false;
     side.release();
     await poller.idle();
+    assert.equal(side.cycles.length, 2, 'once it ended, the cycle that skipped it is made up at once');
     await clock.runNext();
-    assert.equal(side.cycles.length, 2, 'once it ended, the next cycle reads again');
+    assert.equal(side.cycles.length, 3, 'and later cycles read it as usual');
   });
 
   it('a side read that found a change sets the cadence again, so what it found gets watched', async () => {
@@ -146,5 +147,19 @@ describe('TaskPoller side reads', () => {
     poller.requestCycle('a schedule changed');
     await poller.idle();
     assert.equal(side.cycles.length, cycles, 'a refused key keeps everything stopped until it changes');
+  });
+
+  it('a cycle that found its side read still running gets it run again once that read ends (a row expanded meanwhile)', async () => {
+    side.hang = true;
+    poller.requestCycle('schedules shown');
+    await settle();
+    assert.equal(side.cycles.length, 1);
+    poller.requestCycle('a schedule expanded while the list is read');
+    await settle();
+    assert.equal(side.cycles.length, 1, 'not twice at once');
+    side.hang = false;
+    side.release();
+    await poller.idle();
+    assert.equal(side.cycles.length, 2, 'the expansion got its read');
   });
 });
