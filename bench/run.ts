@@ -24,6 +24,7 @@ const BENCHES: { id: string; load(): Promise<BenchModule['run']> }[] = [
   { id: 'scale', load: async () => (await import('./scale.js')).run },
   { id: 'panel', load: async () => (await import('./panel.js')).run },
   { id: 'schedules', load: async () => (await import('./schedules.js')).run },
+  { id: 'links', load: async () => (await import('./links.js')).run },
 ];
 
 function selected(): Set<string> | undefined {

@@ -10,12 +10,14 @@ import * as setApiKey from './commands/setApiKey';
 import * as showLog from './commands/showLog';
 import * as switchConnection from './commands/switchConnection';
 import type { Core } from './core';
+import { registerTaskLinks } from './links/registerLinks';
 import { OutputLog } from './log/outputLog';
 import { TASK_PANEL_VIEW_TYPE } from './panel/viewType';
 import { ConnectionStatusBar } from './tree/connectionStatusBar';
 import { keptRootsAtStart } from './tree/keptRoots';
 import { registerTaskView } from './tree/taskView';
 import { registerScheduleView } from './scheduleView/scheduleView';
+import { registerTaskUriHandler } from './uri/registerTaskUriHandler';
 import { ViewDescription } from './tree/viewDescription';
 
 /**
@@ -53,8 +55,10 @@ export function activate(context: vscode.ExtensionContext): void {
     setApiKey.register(keys),
     clearApiKey.register(keys),
     switchConnection.register(connections.store),
+    registerTaskLinks(),
     ...manageConnections.register(connections.store),
     ...registerScheduleView(keys, () => loadCore().scheduledExports),
+    registerTaskUriHandler(),
     ...registerTaskView(keys, description, () => loadCore().taskTree, (id) => keptRootsAtStart(context.globalState, id, new Date())),
     vscode.window.registerWebviewPanelSerializer(TASK_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => loadCore().revivePanel(panel, state),

@@ -15,6 +15,7 @@ export const CORE_COMMAND_IDS = [
   'flexprice.groupTasksByType',
   'flexprice.groupTasksByStatus',
   'flexprice.copyTaskId',
+  'flexprice.copyTaskLink',
   'flexprice.openTaskAsJson',
   'flexprice.watchTask',
   'flexprice.unwatchTask',
@@ -32,10 +33,15 @@ export const CORE_COMMAND_IDS = [
   'flexprice.loadMoreScheduleRuns',
   'flexprice.revealScheduledExport',
   'flexprice.dismissStartingRun',
+  'flexprice.peekTask',
+  'flexprice.saveErrors',
 ] as const;
 
+/** Core commands that code calls, never a person (the hover over a task ID): registered, not contributed. */
+export const UNCONTRIBUTED_CORE_COMMAND_IDS: readonly CoreCommandId[] = ['flexprice.peekTask'];
+
 /** Not contributed and not registered in an installed extension: lets the integration tests read the tree. */
-export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot', 'flexprice.internal.panelSnapshot', 'flexprice.internal.refreshPanel', 'flexprice.internal.scheduledExportsSnapshot'] as const;
+export const TEST_COMMAND_IDS = ['flexprice.internal.taskTreeSnapshot', 'flexprice.internal.panelSnapshot', 'flexprice.internal.refreshPanel', 'flexprice.internal.scheduledExportsSnapshot', 'flexprice.internal.walkthroughProgress', 'flexprice.internal.openTaskUri'] as const;
 
 export type CoreCommandId = (typeof CORE_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];
 

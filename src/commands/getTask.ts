@@ -9,6 +9,7 @@ import type { BoundedIdList } from '../storage/boundedIdList';
 import type { CoreCommandDeps } from './coreCommandDeps';
 import { promptForApiKey } from './setApiKey';
 import { askForTaskId } from './taskIdPrompt';
+import { completeWalkthroughStep } from '../ui/walkthrough';
 
 /** What looking a task up by ID needs: the key (asked for if missing), the client, the recent IDs. */
 export interface TaskLookupDeps {
@@ -51,7 +52,9 @@ export function register({ commands, keys, clients, recent, tree, panels }: Core
  */
 export async function getTask(deps: GetTaskDeps, idArgument?: unknown): Promise<void> {
   const fetched = await fetchTaskWithProgress(deps, idArgument, (taskId) => getTask(deps, taskId));
-  if (fetched) await deps.show(fetched.task, fetched.connectionId);
+  if (!fetched) return;
+  await deps.show(fetched.task, fetched.connectionId);
+  completeWalkthroughStep('lookedUpTask');
 }
 
 /** The shared first half of Get Task and Open Task File: an ID in, a fetched task (or a shown error) out. */

@@ -4,6 +4,7 @@ import type { ScheduledExport } from '../api/scheduledExportSchema';
 import { scheduleLabel } from '../scheduleView/scheduleText';
 import { readPollSettings } from '../configuration';
 import { reportApiError } from '../ui/reportApiError';
+import { completeWalkthroughStep } from '../ui/walkthrough';
 import type { CoreCommandDeps } from './coreCommandDeps';
 import { pickSchedule, setScheduleEnabled } from './scheduleTarget';
 
@@ -45,6 +46,7 @@ async function runNow(deps: CoreCommandDeps, argument: unknown): Promise<void> {
       () => picked.client.runScheduledExport(schedule.id, range === 'default' ? undefined : range),
     );
     deps.schedules.followRun(schedule.id, result);
+    completeWalkthroughStep('ranScheduledExport');
     if (readPollSettings().autoRefresh) {
       void vscode.window.setStatusBarMessage(`Flexprice: ${scheduleLabel(schedule)} started (${result.workflow_id})`, 5_000);
     } else {

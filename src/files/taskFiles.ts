@@ -146,6 +146,7 @@ function decodeSafely(text: string): string {
   }
 }
 
-function defaultFolder(): vscode.Uri {
+/** Where save dialogs start: the first workspace folder, else the home folder. */
+export function defaultFolder(): vscode.Uri {
   return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
 }

@@ -60,3 +60,39 @@ export function filterErrorEntries(entries: readonly ErrorEntry[], query: string
   const needle = query.trim().toLowerCase();
   return needle ? entries.filter((entry) => entry.text.toLowerCase().includes(needle)) : entries;
 }
+
+/** What an error file says about the server's summary beyond its entries: each absent when it does not apply. */
+export interface SummaryNotes {
+  /** The summary looks cut: it stops inside an entry, or names fewer failed records than the task counts. */
+  readonly truncated?: string;
+  /** Some of the text did not read as entries: it is kept whole, each piece one `other` entry. */
+  readonly unparsed?: string;
+}
+
+/**
+ * Whether the server's summary was cut or could not be read as entries, in a sentence each.
+ * `failedRecords` is the task's own count: a summary of `Record` entries only that names fewer
+ * says it is incomplete (a chunk or file error may stand for many rows, so then nothing is said).
+ */
+export function summaryNotes(entries: readonly ErrorEntry[], failedRecords: number | undefined): SummaryNotes {
+  const notes: { truncated?: string; unparsed?: string } = {};
+  const last = entries.at(-1);
+  let records = 0;
+  let unread = 0;
+  for (const entry of entries) {
+    if (entry.kind === 'Record') records++;
+    else if (entry.kind === 'other' && !OTHER_HEAD.test(entry.text)) unread++;
+  }
+  const onlyRecords = records === entries.length;
+  if (last && last.kind !== 'other' && last.message === '') {
+    notes.truncated = `The server's summary stops right after "${last.text}": it was cut there.`;
+  } else if (entries.length > 0 && onlyRecords && failedRecords !== undefined && failedRecords > records) {
+    notes.truncated = `The task counts ${failedRecords.toLocaleString('en-US')} failed records but the server's summary names ${records.toLocaleString('en-US')}: it was cut or leaves some out.`;
+  }
+  if (unread > 0) {
+    notes.unparsed = unread === entries.length && entries.length === 1
+      ? 'The server\'s summary is not a list of "Record N:" or "Chunk N:" entries: it is kept whole as one message.'
+      : `${unread.toLocaleString('en-US')} of ${entries.length.toLocaleString('en-US')} entries do not start with "Record N:", "Chunk N:" or a named error such as "CSV read error:": each is kept whole as its message.`;
+  }
+  return notes;
+}

@@ -226,6 +226,9 @@ export class TaskPanel implements vscode.Disposable {
       case 'copyId':
         await vscode.env.clipboard.writeText(task.id);
         return this.post({ type: 'notice', message: 'Task ID copied.' });
+      case 'copyLink':
+        await vscode.commands.executeCommand('flexprice.copyTaskLink', { taskId: task.id, connectionId: this.connectionId });
+        return this.post({ type: 'notice', message: 'Link to this task copied.' });
       case 'copyJson':
         await vscode.env.clipboard.writeText(JSON.stringify(task, null, 2));
         return this.post({ type: 'notice', message: 'Task copied as JSON.' });
@@ -234,6 +237,10 @@ export class TaskPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(formatErrorEntries(entries));
         return this.post({ type: 'notice', message: `${entries.length} error ${entries.length === 1 ? 'entry' : 'entries'} copied.` });
       }
+      case 'saveErrors':
+        // The command reads this panel's copy of the task and writes the file; it reports its own failures.
+        await vscode.commands.executeCommand('flexprice.saveErrors', { taskId: task.id, connectionId: this.connectionId, filter: message.filter });
+        return;
       case 'openJson':
         return this.deps.openAsJson(task);
       case 'openFile':

@@ -27,7 +27,15 @@ export function errorsSection(errors: ErrorsView, filter: ErrorFilter, send: Sen
       }),
     );
   }
-  children.push(h('div', { className: 'errors-tools' }, [filterBox(filter), button('Copy errors', 'copy', 'copyErrors', send), h('span', { id: 'errors-shown', className: 'subtle', 'aria-live': 'polite' })]));
+  children.push(
+    h('div', { className: 'errors-tools' }, [
+      filterBox(filter),
+      button('Copy errors', 'copy', 'copyErrors', send),
+      // The shown entries (filtered or all) as CSV or JSON, in a file the user picks.
+      button('Save Errors…', 'save', 'saveErrors', send),
+      h('span', { id: 'errors-shown', className: 'subtle', 'aria-live': 'polite' }),
+    ]),
+  );
   // A grid of divs with ARIA table roles rather than a <table>: each row lays out on its
   // own and rows out of view skip layout (content-visibility), so filtering 1,000 stays fast.
   children.push(

@@ -30,6 +30,7 @@ export function taskHeader(view: TaskView, send: SendCommand): HTMLElement {
     h('div', { className: 'toolbar', role: 'toolbar', 'aria-label': 'Task actions' }, [
       button('Refresh', 'refresh', 'refresh', send, { primary: true }),
       button('Copy ID', 'copy', 'copyId', send),
+      button('Copy Link', 'link', 'copyLink', send),
       button('Copy as JSON', 'json', 'copyJson', send),
       button('Open as JSON', 'go-to-file', 'openJson', send),
       button('Open File', 'link-external', 'openFile', send, { disabled: !actions.openFile.enabled, reason: actions.openFile.reason }),

@@ -82,7 +82,7 @@ export class TaskPage {
   private sendCommand(command: TaskCommand): void {
     const taskId = this.taskId;
     if (!taskId) return;
-    if (command === 'copyErrors') this.host.post({ type: command, taskId, filter: this.table.text });
+    if (command === 'copyErrors' || command === 'saveErrors') this.host.post({ type: command, taskId, filter: this.table.text });
     else this.host.post({ type: command, taskId });
   }
 

@@ -5,6 +5,7 @@ import {
   addConnectionThroughCommand,
   answerCreatedQuickPicks,
   answerInputBoxes,
+  answerRangePickFor,
   panelSnapshot,
   removeConnectionThroughCommand,
   setSetting,
@@ -34,11 +35,6 @@ interface ScheduleSnapshot {
 
 const snapshot = async () => (await vscode.commands.executeCommand('flexprice.internal.scheduledExportsSnapshot')) as ScheduleSnapshot;
 
-/** Answers the Run Now range pick with the item whose label starts with `label`. */
-function answerRangePick(label: string) {
-  return stubWindow('showQuickPick', (async (items: readonly vscode.QuickPickItem[]) =>
-    (await items).find((item) => item.label.startsWith(label))) as unknown as typeof vscode.window.showQuickPick);
-}
 
 /** Answers every warning (modal or not) with `choice`, recording what was asked. */
 function answerWarnings(choice: string | undefined) {
@@ -125,7 +121,7 @@ describe('Scheduled Exports view', () => {
       notifications.push({ message, actions: actions.filter((action) => typeof action === 'string') });
       return message.includes('completed') ? 'Open Export' : undefined;
     }) as unknown as typeof vscode.window.showInformationMessage);
-    const pick = answerRangePick('Previous full interval');
+    const pick = answerRangePickFor('Previous full interval');
     try {
       await vscode.commands.executeCommand('flexprice.runScheduledExport', { scheduleId: schedule.id });
       const posted = server.requests.last({ method: 'POST' });
@@ -157,7 +153,7 @@ describe('Scheduled Exports view', () => {
   it('Run Now on a paused schedule warns first; Resume and Run resumes it, then runs', async () => {
     const schedule = scheduleOf('invoice', 'daily');
     const warning = answerWarnings('Resume and Run');
-    const pick = answerRangePick('Current interval so far');
+    const pick = answerRangePickFor('Current interval so far');
     try {
       await vscode.commands.executeCommand('flexprice.runScheduledExport', { scheduleId: schedule.id });
       const [message, options] = warning.calls[0] as [string, vscode.MessageOptions];

@@ -18,6 +18,12 @@ export function stubWindow<K extends keyof Window>(name: K, implementation: Wind
   return { calls, restore: () => void (window[name] = original) };
 }
 
+/** Answers Run Now's range pick with the item whose label starts with `label`. */
+export function answerRangePickFor(label: string) {
+  return stubWindow('showQuickPick', (async (items: readonly vscode.QuickPickItem[]) =>
+    (await items).find((item) => item.label.startsWith(label))) as unknown as Window['showQuickPick']);
+}
+
 /** Answers successive input boxes with the given values (undefined = the user pressed Escape). */
 export function answerInputBoxes(...answers: (string | undefined)[]) {
   return stubWindow('showInputBox', (async () => answers.shift()) as Window['showInputBox']);

@@ -198,6 +198,8 @@ describe('task panel page (Chromium)', function () {
 
     await page.locator('button[data-command="copyErrors"]').click();
     assert.deepEqual((await sent()).at(-1), { type: 'copyErrors', taskId: task.id, filter: query });
+    await page.locator('button[data-command="saveErrors"]').click();
+    assert.deepEqual((await sent()).at(-1), { type: 'saveErrors', taskId: task.id, filter: query });
 
     await page.locator('#errors-filter').press('Escape');
     await waitForAllRows();

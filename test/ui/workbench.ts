@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../host/browser';
 import { startCodeServer, type CodeServer } from '../host/codeServer';
 import { PROJECT_ROOT } from '../host/projectRoot';
@@ -101,4 +101,23 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     await close();
     throw error;
   }
+}
+
+/**
+ * A workbench whose one connection comes from the environment: FLEXPRICE_API_KEY, with the old
+ * apiUrl setting as its URL (no other connection from the environment).
+ */
+export function openWorkbenchWithKey(apiUrl: string, key: string): Promise<Workbench> {
+  return openWorkbench({
+    settings: { 'flexprice.apiUrl': apiUrl },
+    env: { FLEXPRICE_API_KEY: key, FLEXPRICE_API_URL: undefined, FLEXPRICE_CONNECTIONS: undefined },
+  });
+}
+
+/** The content of the task panel titled `title`, once it is the active tab; webviews nest the page in two iframes. */
+export async function activeTaskPanel(page: Page, title: string): Promise<FrameLocator> {
+  await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ timeout: 30_000 });
+  const frame = page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+  await frame.locator('#task-id').waitFor();
+  return frame;
 }

@@ -23,13 +23,15 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   ui: ['api', 'log'],
   files: ['api', 'webview'],
   webview: [],
+  links: ['api', 'format'],
+  uri: ['api'],
   schedules: ['api', 'log', 'polling'],
   tree: ['connections', 'api', 'auth', 'configuration', 'format', 'log', 'polling', 'schedules', 'storage', 'ui'],
   scheduleView: ['api', 'auth', 'configuration', 'connections', 'format', 'log', 'polling', 'schedules', 'tree', 'ui'],
   panel: ['connections', 'api', 'auth', 'files', 'format', 'log', 'polling', 'ui', 'webview'],
-  commands: ['connections', 'api', 'auth', 'configuration', 'files', 'log', 'panel', 'scheduleView', 'schedules', 'storage', 'tree', 'ui'],
+  commands: ['connections', 'api', 'auth', 'configuration', 'files', 'format', 'log', 'panel', 'scheduleView', 'schedules', 'storage', 'tree', 'ui', 'uri', 'links'],
   core: ['connections', 'auth', 'commands', 'format', 'log', 'panel', 'scheduleView', 'storage', 'tree'],
-  extension: ['connections', 'auth', 'commands', 'core', 'log', 'panel', 'scheduleView', 'tree'],
+  extension: ['connections', 'auth', 'commands', 'core', 'log', 'panel', 'scheduleView', 'tree', 'uri', 'links'],
 };
 
 /** Parts that run without VS Code (plain Node, or the browser for the webview). */

@@ -167,6 +167,13 @@ describe('package.json', () => {
       }
     });
 
+    it('offer Save Errors… on the Tasks view’s readable task rows only, and hide it from the palette: it needs a task', () => {
+      const rows = (menus['view/item/context'] ?? []).filter(({ command }) => command === 'flexprice.saveErrors');
+      assert.deepEqual(rows.map(({ when }) => terms(when)), [terms('view == flexprice.tasks && viewItem =~ /^task;(watched|unwatched);(file|nofile)$/')]);
+      assert.equal(menus.commandPalette?.find(({ command }) => command === 'flexprice.saveErrors')?.when, 'false');
+      assert.equal(commands.find(({ command }) => command === 'flexprice.saveErrors')?.title, 'Save Errors…');
+    });
+
     it('give every command in the view title bar an icon', () => {
       const inline = [...(menus['view/title'] ?? []).filter(({ group }) => group?.startsWith('navigation')),
         ...(menus['view/item/context'] ?? []).filter(({ group }) => group?.startsWith('inline'))];

@@ -1,8 +1,8 @@
 import Module from 'node:module';
 
 /*
- * The few `vscode` pieces src/tree and src/auth use (tree items, icons, markdown, an event
- * emitter, a status-bar item, messages, settings, commands), so they run in plain Node:
+ * The few `vscode` pieces src/tree, src/auth and src/links use (tree items, icons, markdown, an
+ * event emitter, a status-bar item, messages, settings, commands, ranges and links), so they run in plain Node:
  * in unit tests and in the scale benchmark. They hold values the way VS Code's own classes do
  * and add no work of their own, so timings measure the extension's code. `vscode` is not an npm
  * package (the host injects it), hence the resolver hook below.
@@ -41,7 +41,55 @@ export class ThemeIcon {
 }
 
 export class MarkdownString {
+  isTrusted?: boolean | { readonly enabledCommands: readonly string[] };
   constructor(public value = '') {}
+}
+
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(start: Position | number, end: Position | number, endLine?: number, endCharacter?: number) {
+    this.start = typeof start === 'number' ? new Position(start, end as number) : start;
+    this.end = typeof start === 'number' ? new Position(endLine!, endCharacter!) : (end as Position);
+  }
+}
+
+/** Enough of a URI for links: `scheme:path?query`, kept as given. */
+export class Uri {
+  private constructor(private readonly text: string) {}
+  static parse(text: string): Uri {
+    return new Uri(text);
+  }
+  get scheme(): string {
+    return this.text.slice(0, this.text.indexOf(':'));
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+/** The same class, for tests whose neighbours replace `Uri` on this module (test/unit/panel). */
+export { Uri as LinkUri };
+
+export class DocumentLink {
+  tooltip?: string;
+  constructor(
+    readonly range: Range,
+    readonly target?: Uri,
+  ) {}
+}
+
+export class Hover {
+  constructor(
+    readonly contents: MarkdownString,
+    readonly range?: Range,
+  ) {}
 }
 
 export enum StatusBarAlignment {
@@ -89,7 +137,32 @@ export const window = {
   showInformationMessage: showMessage,
   showWarningMessage: showMessage,
   showErrorMessage: showMessage,
+  /** Editors a test says are showing a document (`{ document, visibleRanges }`). */
+  visibleTextEditors: [] as unknown[],
+  onDidChangeTextEditorVisibleRanges: (listener: (event: unknown) => void) => {
+    visibleRangeListeners.add(listener);
+    return { dispose: () => void visibleRangeListeners.delete(listener) };
+  },
+  registerTerminalLinkProvider: (provider: unknown) => register('terminal', provider),
 };
+
+/** Who listens for scrolling; a test calls them with `{ textEditor, visibleRanges }`. */
+export const visibleRangeListeners = new Set<(event: unknown) => void>();
+
+/** Providers registered through the stand-in (document links, hovers, terminal links), by kind. */
+export const languageProviders: { kind: ProviderKind; provider: unknown }[] = [];
+type ProviderKind = 'link' | 'hover' | 'terminal';
+
+export const languages = {
+  registerDocumentLinkProvider: (_selector: unknown, provider: unknown) => register('link', provider),
+  registerHoverProvider: (_selector: unknown, provider: unknown) => register('hover', provider),
+};
+
+function register(kind: ProviderKind, provider: unknown) {
+  const entry = { kind, provider };
+  languageProviders.push(entry);
+  return { dispose: () => void languageProviders.splice(languageProviders.indexOf(entry), 1) };
+}
 
 /** User settings by full name (`flexprice.apiUrl`); a test sets what it needs and clears it after. */
 export const settings = new Map<string, unknown>();
@@ -102,6 +175,7 @@ export const workspace = {
     },
   }),
   onDidChangeConfiguration: () => ({ dispose: () => undefined }),
+  onDidCloseTextDocument: () => ({ dispose: () => undefined }),
 };
 
 export enum ConfigurationTarget {

@@ -20,11 +20,15 @@ export const WEBVIEW_COMMANDS = [
   'ready',
   'refresh',
   'copyId',
+  // A vscode:// link that opens this task with this panel's connection (flexprice.copyTaskLink).
+  'copyLink',
   'copyJson',
   'openJson',
   'openFile',
   'openInEditor',
   'copyErrors',
+  // Saves the errors to a file: the host runs flexprice.saveErrors with the page's filter.
+  'saveErrors',
   // Shows the scheduled export the task is a run of; the host knows which one.
   'revealSchedule',
 ] as const;
@@ -33,18 +37,22 @@ export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
 /** A command the page sends about the task it shows: every one but 'ready'. */
 export type TaskCommand = Exclude<WebviewCommand, 'ready'>;
 
+/** The commands that act on the error entries the filter box shows, so carry its text. */
+export const FILTERED_COMMANDS = ['copyErrors', 'saveErrors'] as const;
+export type FilteredCommand = (typeof FILTERED_COMMANDS)[number];
+
 /** Page → host, as the page sends it. A fresh page does not know its task yet. */
 export type PageMessage =
   | { readonly type: 'ready'; readonly taskId: string | null }
-  | { readonly type: Exclude<TaskCommand, 'copyErrors'>; readonly taskId: string }
-  | { readonly type: 'copyErrors'; readonly taskId: string; readonly filter: string };
+  | { readonly type: Exclude<TaskCommand, FilteredCommand>; readonly taskId: string }
+  | { readonly type: FilteredCommand; readonly taskId: string; readonly filter: string };
 
 /** Page → host, as the host acts on it once checked: always for the panel's own task. */
 export type WebviewMessage =
-  | { readonly type: Exclude<WebviewCommand, 'copyErrors'>; readonly taskId: string }
-  | { readonly type: 'copyErrors'; readonly taskId: string; readonly filter: string };
+  | { readonly type: Exclude<WebviewCommand, FilteredCommand>; readonly taskId: string }
+  | { readonly type: FilteredCommand; readonly taskId: string; readonly filter: string };
 
-/** The longest filter text the host takes from copyErrors. */
+/** The longest filter text the host takes from copyErrors and saveErrors. */
 export const MAX_FILTER_LENGTH = 500;
 
 /**

@@ -1,5 +1,5 @@
 import { isRecord } from './checks';
-import { MAX_FILTER_LENGTH, WEBVIEW_COMMANDS, type WebviewCommand, type WebviewMessage } from './messages';
+import { FILTERED_COMMANDS, MAX_FILTER_LENGTH, WEBVIEW_COMMANDS, type FilteredCommand, type WebviewCommand, type WebviewMessage } from './messages';
 
 /**
  * The message if it is a known command for this panel's own task, else undefined. The host
@@ -13,11 +13,11 @@ export function parseWebviewMessage(raw: unknown, ownTaskId: string): WebviewMes
   // A fresh page does not know its task yet; "ready" only asks the host to post it.
   if (type === 'ready') return { type, taskId: ownTaskId };
   if (taskId !== ownTaskId) return undefined;
-  if (type === 'copyErrors') {
+  if ((FILTERED_COMMANDS as readonly string[]).includes(type)) {
     const text = typeof filter === 'string' ? filter.slice(0, MAX_FILTER_LENGTH) : '';
-    return { type, taskId: ownTaskId, filter: text };
+    return { type: type as FilteredCommand, taskId: ownTaskId, filter: text };
   }
-  return { type: type as Exclude<WebviewCommand, 'copyErrors'>, taskId: ownTaskId };
+  return { type: type as Exclude<WebviewCommand, FilteredCommand>, taskId: ownTaskId };
 }
 
 /** The task ID and connection of a page's saved state (PageState), as the host restores a panel from it. */

@@ -7,6 +7,7 @@ import type { TaskPanelDeps } from '../../../src/panel/taskPanel';
 import { TaskPanels } from '../../../src/panel/taskPanels';
 import type { TaskWatchListener } from '../../../src/panel/taskWatcher';
 import { processingImport } from '../api/sampleTasks';
+import { commands } from '../vscodeStandIn';
 
 const TASK = TaskSchema.parse(processingImport);
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -93,5 +94,49 @@ describe('TaskPanel messages before and after the page is ready', () => {
       posted(page).map((m) => m.type),
       ['task', 'problem', 'task', 'problem'],
     );
+  });
+});
+
+/** The commands a Sandbox panel of TASK runs for these page messages (nothing else runs). */
+async function commandsRunFor(messages: Record<string, unknown>[]): Promise<unknown[][]> {
+  const { panels } = panelsWith([TASK]);
+  const page = restoredPanel();
+  await panels.revive(page, { taskId: TASK.id, connectionId: 'conn_sandbox' });
+  page.fromPage({ type: 'ready', taskId: null });
+  await settle();
+  const executed: unknown[][] = [];
+  const original = commands.executeCommand;
+  commands.executeCommand = async (...args: unknown[]) => void executed.push(args);
+  try {
+    for (const message of messages) page.fromPage(message);
+    await settle();
+  } finally {
+    commands.executeCommand = original;
+    panels.dispose();
+  }
+  return executed;
+}
+
+describe('TaskPanel and Save Errors', () => {
+  it('runs flexprice.saveErrors with its own task and connection and the page’s filter, checked; never for another task', async () => {
+    const executed = await commandsRunFor([
+      { type: 'saveErrors', taskId: TASK.id, filter: 'customer', connectionId: 'conn_forged', path: '/etc/passwd' },
+      { type: 'saveErrors', taskId: TASK.id, filter: 'x'.repeat(2_000) },
+      { type: 'saveErrors', taskId: 'task_other', filter: '' },
+    ]);
+    assert.deepEqual(executed, [
+      ['flexprice.saveErrors', { taskId: TASK.id, connectionId: 'conn_sandbox', filter: 'customer' }],
+      ['flexprice.saveErrors', { taskId: TASK.id, connectionId: 'conn_sandbox', filter: 'x'.repeat(500) }],
+    ]);
+  });
+});
+
+describe('TaskPanel and Copy Link', () => {
+  it('copies the link of its own task with its own connection, whatever the page adds', async () => {
+    const executed = await commandsRunFor([
+      { type: 'copyLink', taskId: TASK.id, connectionId: 'conn_forged' },
+      { type: 'copyLink', taskId: 'task_other' },
+    ]);
+    assert.deepEqual(executed, [['flexprice.copyTaskLink', { taskId: TASK.id, connectionId: 'conn_sandbox' }]]);
   });
 });

@@ -28,6 +28,20 @@ describe('parseWebviewMessage', () => {
     assert.equal(parseWebviewMessage({ type: 'revealschedule', taskId: OWN }, OWN), undefined);
   });
 
+  it('takes saveErrors with its filter, bounded and typed, and nothing else the page adds', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'saveErrors', taskId: OWN, filter: 'customer', path: '/etc/passwd', connectionId: 'conn_other' }, OWN), {
+      type: 'saveErrors',
+      taskId: OWN,
+      filter: 'customer',
+    });
+    const long = parseWebviewMessage({ type: 'saveErrors', taskId: OWN, filter: '='.repeat(10_000) }, OWN);
+    assert.equal(long?.type === 'saveErrors' && long.filter.length, 500);
+    assert.deepEqual(parseWebviewMessage({ type: 'saveErrors', taskId: OWN, filter: ['x'] }, OWN), { type: 'saveErrors', taskId: OWN, filter: '' });
+    assert.deepEqual(parseWebviewMessage({ type: 'saveErrors', taskId: OWN }, OWN), { type: 'saveErrors', taskId: OWN, filter: '' });
+    assert.equal(parseWebviewMessage({ type: 'saveErrors', taskId: 'task_other', filter: 'x' }, OWN), undefined);
+    assert.equal(parseWebviewMessage({ type: 'saveerrors', taskId: OWN }, OWN), undefined);
+  });
+
   it('lets "ready" through from a page that does not know its task yet', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', taskId: null }, OWN), { type: 'ready', taskId: OWN });
   });
