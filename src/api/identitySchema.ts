@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { absentable } from './lenientFields';
 
 /*
  * What a key can learn about where it points: `GET /environments` and `GET /users/me`, in the
@@ -9,10 +10,6 @@ import * as z from 'zod/mini';
  * are open (an environment type no one knows yet is kept as sent), extra fields are dropped.
  */
 
-/** Accepts the value, null or nothing; null becomes `undefined`. */
-function absentable<T extends z.core.SomeType>(schema: T) {
-  return z.optional(z.pipe(z.nullable(schema), z.transform((value) => value ?? undefined)));
-}
 
 const text = absentable(z.string());
 const count = absentable(z.int());

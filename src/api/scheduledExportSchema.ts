@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeIssue } from './schemaIssue';
+import { absentable, readEachItem, type UnreadableItem } from './lenientFields';
 
 /*
  * Scheduled exports as real servers send them (CONTRACT.md, "Scheduled exports"). Like tasks:
@@ -8,9 +8,6 @@ import { describeIssue } from './schemaIssue';
  * `job_config` never reach the extension's memory, let alone a tooltip.
  */
 
-function absentable<T extends z.core.SomeType>(schema: T) {
-  return z.optional(z.pipe(z.nullable(schema), z.transform((value) => value ?? undefined)));
-}
 
 const text = absentable(z.string());
 
@@ -49,10 +46,7 @@ export const ScheduledExportSchema = z.object({
 export type ScheduledExport = z.infer<typeof ScheduledExportSchema>;
 
 /** A list item that is not a readable schedule, set aside so it cannot hide the others. */
-export interface UnreadableSchedule {
-  readonly id?: string;
-  readonly problem: string;
-}
+export type UnreadableSchedule = UnreadableItem;
 
 /**
  * `GET /tasks/scheduled`: each item read on its own. `pagination.total` is the page length on
@@ -60,20 +54,7 @@ export interface UnreadableSchedule {
  */
 export const ScheduledExportListSchema = z.pipe(
   z.object({ items: absentable(z.array(z.unknown())) }),
-  z.transform(({ items: sent = [] }) => {
-    const items: ScheduledExport[] = [];
-    const unreadable: UnreadableSchedule[] = [];
-    for (const raw of sent) {
-      const result = ScheduledExportSchema.safeParse(raw);
-      if (result.success) items.push(result.data);
-      else {
-        const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' && raw.id ? raw.id : undefined;
-        const problem = describeIssue(result.error.issues[0], 'the item');
-        unreadable.push(id ? { id, problem } : { problem });
-      }
-    }
-    return { items, unreadable };
-  }),
+  z.transform(({ items: sent = [] }) => readEachItem(sent, ScheduledExportSchema)),
 );
 
 export type ScheduledExportList = z.infer<typeof ScheduledExportListSchema>;

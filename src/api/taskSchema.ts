@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeIssue } from './schemaIssue';
+import { absentable, readEachItem, type UnreadableItem } from './lenientFields';
 
 /*
  * The task shape as real Flexprice servers send it (see CONTRACT.md). The schemas are the one
@@ -11,10 +11,6 @@ import { describeIssue } from './schemaIssue';
  * Unknown extra fields are accepted and dropped.
  */
 
-/** Accepts the value, null or nothing; null becomes `undefined`. */
-function absentable<T extends z.core.SomeType>(schema: T) {
-  return z.optional(z.pipe(z.nullable(schema), z.transform((value) => value ?? undefined)));
-}
 
 const text = absentable(z.string());
 const count = absentable(z.int());
@@ -79,14 +75,7 @@ const PaginationWireSchema = z.object({
  * A list item that is not a readable task (a count sent as text, metadata as an array, no id).
  * It is set aside rather than failing the whole list, so one bad row cannot hide the others.
  */
-export interface UnreadableTask {
-  /** The item's `id`, when it is a non-empty string. */
-  readonly id?: string;
-  /** The first thing wrong with it, e.g. `total_records: expected number`. */
-  readonly problem: string;
-  /** The item exactly as the server sent it. */
-  readonly raw: unknown;
-}
+export type UnreadableTask = UnreadableItem;
 
 /**
  * Each item is read on its own: readable ones become `items`, the others `unreadable`. Only a
@@ -99,13 +88,7 @@ export const TaskListSchema = z.pipe(
     pagination: absentable(PaginationWireSchema),
   }),
   z.transform(({ items: sent = [], pagination }) => {
-    const items: Task[] = [];
-    const unreadable: UnreadableTask[] = [];
-    for (const raw of sent) {
-      const result = TaskSchema.safeParse(raw);
-      if (result.success) items.push(result.data);
-      else unreadable.push(unreadableTask(raw, describeIssue(result.error.issues[0], 'the item')));
-    }
+    const { items, unreadable } = readEachItem(sent, TaskSchema);
     const offset = pagination?.offset ?? 0;
     return {
       items,
@@ -118,11 +101,6 @@ export const TaskListSchema = z.pipe(
     };
   }),
 );
-
-function unreadableTask(raw: unknown, problem: string): UnreadableTask {
-  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined;
-  return typeof id === 'string' && id !== '' ? { id, problem, raw } : { problem, raw };
-}
 
 export type TaskList = z.infer<typeof TaskListSchema>;
 export type Pagination = TaskList['pagination'];
